@@ -1,0 +1,99 @@
+"""The build pipeline: config -> sources -> model -> page plan -> render -> write -> search."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.config import Config, load_config
+from sitegen.errors import Problem, Problems, SitegenError
+from sitegen.output import Staging, check_output_dir
+from sitegen.pages import PlannedPage, plan_site, static_files, stylesheet
+from sitegen.render import Renderer, load_strings, make_environment, site_globals, theme_dirs
+from sitegen.search import build_index
+from sitegen.site import Site, build_site
+from sitegen.sources import read_sources
+from sitegen.urls import Urls
+
+
+@dataclass
+class BuildOptions:
+    site: Path = Path(".")
+    out: Path | None = None
+    base_url: str | None = None
+    search: bool = True
+    drafts: bool = False
+    encoding: str = "utf-8"
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    pages: int
+    articles: int
+    changed: int
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def load(options: BuildOptions) -> tuple[Config, Site, Problems]:
+    """Read and check everything; raise SitegenError with all content problems."""
+    config = load_config(options.site, options.base_url)
+    problems = Problems()
+    items = read_sources(options.site, problems, options.encoding)
+    problems.raise_if_any()
+    return config, build_site(config, items, drafts=options.drafts), problems
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the whole site into options.out (default SITE/dist), all or nothing."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    site_dir = options.site
+    out = options.out or site_dir / "dist"
+    check_output_dir(out, site_dir)
+    config, site, problems = load(options)
+    lap("read")
+
+    dirs = theme_dirs(site_dir, config)
+    statics = static_files([d / "static" for d in dirs])
+    plan = plan_site(site, statics, problems)
+    problems.raise_if_any()
+    urls = Urls(config.base_url)
+    strings = load_strings(dirs, config.language)
+    renderer = Renderer(
+        make_environment(dirs), site_globals(site, strings, urls, stylesheet(statics))
+    )
+    lap("plan")
+
+    rendered: list[tuple[PlannedPage, bytes | None]] = []
+    for page in plan:
+        if page.template:
+            rendered.append((page, renderer.render(page.template, page.context, page.source)))
+        else:
+            rendered.append((page, None if page.copy_from else b""))
+    lap("render")
+
+    with Staging(out) as staging:
+        for page, data in rendered:
+            if page.copy_from is not None:
+                staging.copy(page.output, page.copy_from)
+            else:
+                staging.write(page.output, data or b"")
+        lap("write")
+        if options.search:
+            build_index(staging.path)
+            lap("search")
+        changed = staging.commit()
+    return BuildResult(out, len(plan), len(site.articles), changed, problems.warnings, timings)
+
+
+__all__ = ["BuildOptions", "BuildResult", "build", "load", "SitegenError"]

@@ -1,0 +1,138 @@
+"""Site settings: defaults, loading from sitegen.toml or pyproject.toml, validation."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale, UnknownLocaleError
+
+from sitegen.errors import Problem, SitegenError, content_error
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of a site, each with a default so that an empty config builds."""
+
+    title: str = "sitegen"
+    description: str = ""
+    base_url: str = "http://localhost:8000/"
+    language: str = "el"
+    timezone: str = "Europe/Athens"
+    per_page: int = 10
+    theme: str = "default"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def _check_base_url(value: str) -> str | None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an absolute http(s) URL such as https://user.github.io/repo/"
+    if parts.query or parts.fragment:
+        return "must not have a query (?) or a fragment (#)"
+    return None
+
+
+def _check_language(value: str) -> str | None:
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return "is not a language code Babel knows; use e.g. el or en"
+    return None
+
+
+def _check_timezone(value: str) -> str | None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "is not an IANA time zone; use e.g. Europe/Athens or UTC"
+    return None
+
+
+def _check_theme(value: str) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+        return "must be a theme folder name (letters, digits, - and _)"
+    return None
+
+
+_CHECKS = {
+    "base_url": _check_base_url,
+    "language": _check_language,
+    "timezone": _check_timezone,
+    "theme": _check_theme,
+}
+
+
+def normalize_base_url(value: str) -> str:
+    """Give a base URL exactly one trailing slash."""
+    return value.rstrip("/") + "/"
+
+
+def config_source(site: Path) -> tuple[Path | None, dict[str, Any]]:
+    """Find the settings of a site: sitegen.toml, else [tool.sitegen] in pyproject.toml."""
+    for name, table in (("sitegen.toml", None), ("pyproject.toml", ("tool", "sitegen"))):
+        path = site / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            line = re.search(r"line (\d+)", str(exc))
+            number = int(line.group(1)) if line else None
+            hint = "fix the syntax; see https://toml.io"
+            raise content_error(str(path), f"is not valid TOML ({exc})", number, hint) from None
+        if table is None:
+            return path, data
+        if "tool" in data and "sitegen" in data["tool"]:
+            return path, data["tool"]["sitegen"]
+    return None, {}
+
+
+def validate(raw: dict[str, Any], where: str) -> Config:
+    """Turn a table of settings into a Config, reporting every wrong key at once."""
+    problems: list[Problem] = []
+    known = {f.name: f for f in fields(Config)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            names = ", ".join(sorted(known))
+            problems.append(Problem(where, f"unknown setting '{key}'", hint=f"known: {names}"))
+            continue
+        expected = type(getattr(Config(), key))
+        if type(value) is not expected:
+            problems.append(
+                Problem(
+                    where,
+                    f"setting '{key}' must be {expected.__name__}, not {type(value).__name__}",
+                    hint=f"e.g. {key} = {getattr(Config(), key)!r}".replace("'", '"'),
+                )
+            )
+            continue
+        message = _CHECKS[key](value) if key in _CHECKS else None
+        if key == "per_page" and value < 1:
+            message = "must be 1 or more"
+        if message:
+            problems.append(Problem(where, f"setting '{key}' = {value!r} {message}"))
+            continue
+        values[key] = value
+    if problems:
+        raise SitegenError(problems)
+    config = Config(**values)
+    return replace(config, base_url=normalize_base_url(config.base_url))
+
+
+def load_config(site: Path, base_url: str | None = None) -> Config:
+    """Load and validate a site's settings; a --base-url given on the command line wins."""
+    path, raw = config_source(site)
+    where = str(path) if path else str(site / "sitegen.toml")
+    if base_url is not None:
+        raw = {**raw, "base_url": base_url}
+    return validate(raw, where)

@@ -1,0 +1,149 @@
+"""Reading authored Markdown (``content/**/*.md``) with a YAML front-matter block."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from sitegen import greek
+from sitegen.errors import Problems
+from sitegen.seeds import decode, parse_date
+from sitegen.slugs import slugify
+
+KNOWN_KEYS = frozenset({"title", "date", "tags", "summary", "slug", "draft", "id"})
+MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists"]
+_FENCE = re.compile(r"^---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so that a wrong date gets our own message."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """A Markdown file: its front matter (validated) and its rendered body."""
+
+    source: str
+    meta: dict[str, Any]
+    body_html: str
+    text: str
+    day: date | None = None
+    tags: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def split_front_matter(text: str, where: str, problems: Problems) -> tuple[dict, str, int] | None:
+    """Front matter as a dict, the Markdown after it, and the line the body starts on."""
+    match = _FENCE.match(text)
+    if not match:
+        return {}, text, 1
+    try:
+        meta = yaml.load(match.group(1), Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.add(
+            where,
+            f"the front matter is not valid YAML ({reason})",
+            line,
+            "write it as 'key: value' lines between two '---' lines",
+        )
+        return None
+    if not isinstance(meta, dict):
+        problems.add(where, "the front matter is not a set of 'key: value' lines", 2)
+        return None
+    return meta, text[match.end() :], match.group(0).count("\n") + 1
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines = {}
+    for number, line in enumerate(text.splitlines()[1:], start=2):
+        if line.strip() in ("---", "..."):
+            break
+        if m := re.match(r"([A-Za-z_][\w-]*)\s*:", line):
+            lines.setdefault(m.group(1), number)
+    return lines
+
+
+def _tags(value: Any, where: str, line: int | None, problems: Problems) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        problems.add(where, "'tags' must be a list of names", line, "write tags: [Ρωσία, Κίνα]")
+        return ()
+    seen: dict[str, str] = {}
+    for tag in (" ".join(str(t).split()) for t in value):
+        if tag and greek.fold(tag) not in seen:
+            seen[greek.fold(tag)] = tag
+    return tuple(seen.values())
+
+
+def _date(value: Any, where: str, line: int | None, problems: Problems) -> date | None:
+    text = str(value).strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}[ T]\d", text):
+        text = text[:10]  # a time of day is allowed and not used
+    return parse_date(text, where, line or 1, problems)
+
+
+def read_markdown(path: Path, where: str, problems: Problems) -> Document | None:
+    """Read one Markdown file; report problems (all of them) instead of raising."""
+    text = decode(path.read_bytes(), where, problems)
+    if text is None:
+        return None
+    split = split_front_matter(text, where, problems)
+    if split is None:
+        return None
+    meta, body, _ = split
+    lines = _key_lines(text)
+    for key in sorted(set(meta) - KNOWN_KEYS):
+        problems.add(
+            where,
+            f"unknown front-matter key '{key}' is ignored",
+            lines.get(key),
+            f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
+            warning=True,
+        )
+    for key in ("title", "summary", "slug", "id"):
+        if key in meta and not isinstance(meta[key], str | int):
+            problems.add(where, f"'{key}' must be text", lines.get(key))
+            meta.pop(key)
+    if "draft" in meta and not isinstance(meta["draft"], bool):
+        problems.add(where, "'draft' must be true or false", lines.get("draft"))
+        meta.pop("draft")
+    slug = meta.get("slug")
+    if slug is not None and (re.search(r"\.\.|[/\\]", str(slug)) or not slugify(str(slug))):
+        problems.add(
+            where,
+            f"the slug {str(slug)!r} is not a single safe path segment",
+            lines.get("slug"),
+            "use letters, digits and '-' only",
+        )
+        meta.pop("slug")
+    day = _date(meta["date"], where, lines.get("date"), problems) if "date" in meta else None
+    body_html = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", body_html))
+    return Document(
+        source=where,
+        meta=meta,
+        body_html=body_html,
+        text=" ".join(plain.split()),
+        day=day,
+        tags=_tags(meta.get("tags"), where, lines.get("tags"), problems),
+        lines=lines,
+    )

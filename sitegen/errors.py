@@ -1,0 +1,63 @@
+"""Errors that reach the user: each names where it is, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one input file."""
+
+    path: str
+    message: str
+    line: int | None = None
+    hint: str = ""
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        kind = "warning: " if self.warning else ""
+        text = f"{where}: {kind}{self.message}"
+        return f"{text}: {self.hint}" if self.hint else text
+
+
+class SitegenError(Exception):
+    """A build stopped by problems in the site's files (exit code 1)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def content_error(path: str, message: str, line: int | None = None, hint: str = "") -> SitegenError:
+    """A SitegenError with a single problem."""
+    return SitegenError([Problem(path, message, line, hint)])
+
+
+class UsageError(Exception):
+    """A command used the wrong way (exit code 2)."""
+
+
+class Problems:
+    """Collects problems so that all of them are reported together."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(
+        self, path: str, message: str, line: int | None = None, hint: str = "", warning=False
+    ) -> None:
+        self.items.append(Problem(path, message, line, hint, warning))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.warning]
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise SitegenError(self.errors)

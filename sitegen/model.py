@@ -1,0 +1,26 @@
+"""The values the pipeline passes along: articles and standalone pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One dated article, or a standalone page when ``date`` is None."""
+
+    id: str
+    source: str  # path relative to the site folder, for messages
+    date: date | None
+    title: str
+    summary: str
+    body_html: str
+    text: str  # plain text of the body, for reading time and search
+    slug: str
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+
+    @property
+    def is_page(self) -> bool:
+        return self.date is None

@@ -1,0 +1,120 @@
+"""Jinja2 rendering with theme lookup: a site's theme templates override the default's."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from sitegen.config import Config
+from sitegen.errors import content_error
+from sitegen.site import Site
+from sitegen.urls import Urls
+
+
+def default_theme_dir() -> Path:
+    """The default theme shipped inside the package."""
+    return Path(str(resources.files("sitegen.themes") / "default"))
+
+
+def theme_dirs(site: Path, config: Config) -> list[Path]:
+    """Theme folders from most general to most specific: the default, then the site's own."""
+    dirs = [default_theme_dir()]
+    own = site / "themes" / config.theme
+    if own.is_dir() and own.resolve() != dirs[0].resolve():
+        dirs.append(own)
+    elif config.theme != "default" and not own.is_dir():
+        hint = f'create {own} or set theme = "default"'
+        raise content_error(
+            str(site / "sitegen.toml"), f"theme '{config.theme}' not found", None, hint
+        )
+    return dirs
+
+
+def load_strings(dirs: list[Path], language: str) -> dict[str, str]:
+    """The theme's words in the site's language (English where a word is missing)."""
+    strings: dict[str, str] = {}
+    primary = language.replace("_", "-").split("-")[0]
+    for name in ("en", primary):
+        for folder in dirs:
+            path = folder / "i18n" / f"{name}.toml"
+            if path.is_file():
+                strings.update(tomllib.loads(path.read_text(encoding="utf-8")))
+    return strings
+
+
+def script_json(value: Any) -> markupsafe.Markup:
+    """JSON for a <script> element: readable Greek, and no '<', '>' or '&' to end the script."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return markupsafe.Markup(text)
+
+
+def make_environment(dirs: list[Path]) -> jinja2.Environment:
+    """Templates from the site's theme first; 'default/x.html' always names the default's."""
+    loaders = [jinja2.FileSystemLoader(str(d / "templates")) for d in reversed(dirs)]
+    loaders.append(
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(dirs[0] / "templates"))})
+    )
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["script_json"] = script_json
+    return env
+
+
+class Renderer:
+    """Renders planned pages with the site-wide data every template sees."""
+
+    def __init__(self, env: jinja2.Environment, globals_: dict[str, Any]):
+        self.env = env
+        self.globals = globals_
+
+    def render(self, template: str, context: dict[str, Any], where: str) -> bytes:
+        try:
+            html = self.env.get_template(template).render({**self.globals, **context})
+        except jinja2.TemplateSyntaxError as exc:
+            raise content_error(
+                exc.filename or exc.name or template,
+                exc.message or "",
+                exc.lineno,
+                "fix the template",
+            ) from None
+        except jinja2.TemplateNotFound as exc:
+            raise content_error(
+                template, f"template {exc.name} not found", hint="add it to the theme's templates/"
+            ) from None
+        except jinja2.UndefinedError as exc:
+            message = f"{exc.message} while rendering {where}"
+            raise content_error(template, message, hint="fix the template") from None
+        return html.encode("utf-8")
+
+
+def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> dict[str, Any]:
+    """What every template may use: the site's settings, links and words."""
+    config = site.config
+    return {
+        "site": {
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "root": urls.root,
+            "home_href": urls.href(urls.home()),
+            "tags_href": urls.href(urls.tags()),
+            "search_href": urls.href(urls.search()),
+            "css_href": urls.href(css),
+            "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],
+            "pagefind_href": urls.href("pagefind/"),
+        },
+        "t": strings,
+    }

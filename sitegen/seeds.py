@@ -1,0 +1,111 @@
+"""Reading raw article files (``seeds/*.txt``): ``date YYYY-MM-DD`` then the text."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+from sitegen import greek
+from sitegen.errors import Problems
+from sitegen.model import Article
+from sitegen.slugs import slugify
+
+_DATE_LINE = re.compile(r"date[ \t]+(\S+)")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def decode(raw: bytes, where: str, problems: Problems, encoding: str = "utf-8") -> str | None:
+    """Bytes to text with universal newlines; None (and a problem) if it is not text."""
+    if b"\x00" in raw[:8192]:
+        problems.add(where, "is a binary file, not text", hint="remove it or save it as text")
+        return None
+    try:
+        text = raw.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(
+            where,
+            f"is not {encoding} text (byte 0x{raw[exc.start]:02x} cannot be read)",
+            line,
+            "save the file as UTF-8",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_date(value: str, where: str, line: int, problems: Problems) -> date | None:
+    """A YYYY-MM-DD date, or None with a problem that says what is wrong."""
+    match = _ISO_DATE.fullmatch(value)
+    if not match:
+        problems.add(
+            where,
+            f'the date "{value}" is not written as YYYY-MM-DD',
+            line,
+            "write it like 2025-09-03",
+        )
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        problems.add(
+            where,
+            f'the date "{value}" is not a real day',
+            line,
+            "write an existing date as YYYY-MM-DD",
+        )
+        return None
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines; lines inside a paragraph are joined."""
+    blocks = re.split(r"\n[ \t]*\n", text.strip())
+    return [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in blocks]
+
+
+def article_id(path: Path) -> str:
+    """The id is the file name's part after the first '_' (000_7ec5fab1d3816db2 -> 7ec5...)."""
+    stem = path.stem
+    return stem.split("_", 1)[1] if "_" in stem else stem
+
+
+def read_seed(
+    path: Path, where: str, problems: Problems, encoding: str = "utf-8"
+) -> Article | None:
+    """Read one raw article; report problems instead of raising."""
+    text = decode(path.read_bytes(), where, problems, encoding)
+    if text is None:
+        return None
+    body = text.lstrip()
+    if not body:
+        problems.add(where, "is empty", 1, "write 'date YYYY-MM-DD' and the article's text")
+        return None
+    line = text[: len(text) - len(body)].count("\n") + 1
+    match = _DATE_LINE.match(body)
+    if not match:
+        problems.add(
+            where,
+            "does not start with a date",
+            line,
+            "begin the file with 'date YYYY-MM-DD' and then the text",
+        )
+        return None
+    day = parse_date(match.group(1), where, line, problems)
+    paras = [p for p in paragraphs(body[match.end() :]) if p]
+    if not paras:
+        problems.add(where, "has a date but no text", line, "write the article after the date")
+        return None
+    if day is None:
+        return None
+    title = greek.headline(paras[0])
+    return Article(
+        id=article_id(path),
+        source=where,
+        date=day,
+        title=title,
+        summary=greek.summary(paras),
+        body_html="\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras),
+        text="\n\n".join(paras),
+        slug=slugify(title) or article_id(path),
+    )

@@ -1,0 +1,65 @@
+"""The site model: published articles newest first, pages, and tags, indexed once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from sitegen.config import Config
+from sitegen.greek import fold
+from sitegen.model import Article
+from sitegen.slugs import slugify, unique_slugs
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    slug: str
+    articles: tuple[Article, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    articles: tuple[Article, ...]  # newest first
+    pages: tuple[Article, ...]  # standalone pages, by slug
+    tags: tuple[Tag, ...]  # in Greek alphabetical order (folded)
+    tag_slugs: dict[str, str]  # folded tag name -> slug
+
+    def tag_slug(self, name: str) -> str:
+        return self.tag_slugs[fold(name)]
+
+
+def _with_unique_slugs(articles: list[Article]) -> list[Article]:
+    """Articles of one day that share a slug get -2, -3 in source-file order."""
+    by_day: dict = defaultdict(list)
+    for article in sorted(articles, key=lambda a: a.source):
+        by_day[article.date].append(article)
+    out = []
+    for day_articles in by_day.values():
+        slugs = unique_slugs([a.slug for a in day_articles])
+        out.extend(replace(a, slug=s) for a, s in zip(day_articles, slugs, strict=True))
+    return out
+
+
+def build_site(config: Config, items: list[Article], drafts: bool = False) -> Site:
+    """Index the articles once: order, unique slugs, tags."""
+    published = [a for a in items if drafts or not a.draft]
+    dated = _with_unique_slugs([a for a in published if not a.is_page])
+    dated.sort(key=lambda a: a.source)
+    dated.sort(key=lambda a: a.date, reverse=True)
+    pages = sorted((a for a in published if a.is_page), key=lambda a: (a.slug, a.source))
+
+    names: dict[str, str] = {}
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in dated:
+        for tag in article.tags:
+            key = fold(tag)
+            names.setdefault(key, tag)
+            members[key].append(article)
+    keys = sorted(names, key=lambda k: (k, names[k]))
+    slugs = unique_slugs([slugify(names[k]) or "tag" for k in keys])
+    tags = tuple(
+        Tag(names[k], slug, tuple(members[k])) for k, slug in zip(keys, slugs, strict=True)
+    )
+    return Site(config, tuple(dated), tuple(pages), tags, dict(zip(keys, slugs, strict=True)))

@@ -1,0 +1,117 @@
+"""Finding a site's source files and turning them into Articles and pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from sitegen import greek
+from sitegen.content import Document, read_markdown
+from sitegen.errors import Problems
+from sitegen.model import Article
+from sitegen.seeds import read_seed
+from sitegen.slugs import slugify
+
+SEEDS_DIR = "seeds"
+CONTENT_DIR = "content"
+
+
+def _relative(path: Path, site: Path) -> str:
+    try:
+        return path.relative_to(site).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _from_document(doc: Document, path: Path) -> Article:
+    meta = doc.meta
+    first = doc.text.split("\n", 1)[0]
+    title = str(meta.get("title") or greek.headline(first) or path.stem)
+    if meta.get("slug"):
+        slug = slugify(str(meta["slug"]))
+    elif doc.day is None:
+        slug = slugify(path.stem)  # a standalone page keeps its file's name: about.md -> about/
+    else:
+        slug = slugify(title) or slugify(path.stem)
+    return Article(
+        id=str(meta.get("id") or path.stem),
+        source=doc.source,
+        date=doc.day,
+        title=title,
+        summary=str(meta.get("summary") or greek.summary([doc.text])),
+        body_html=doc.body_html,
+        text=doc.text,
+        slug=slug or "page",
+        tags=doc.tags,
+        draft=bool(meta.get("draft", False)),
+    )
+
+
+def _apply_override(seed: Article, doc: Document) -> Article:
+    """A content/<id>.md corrects a seed's derived fields without touching the raw file."""
+    meta = doc.meta
+    changes: dict = {}
+    if meta.get("title"):
+        changes["title"] = str(meta["title"])
+        changes["slug"] = slugify(changes["title"]) or seed.slug
+    if meta.get("slug"):
+        changes["slug"] = slugify(str(meta["slug"]))
+    if meta.get("summary"):
+        changes["summary"] = str(meta["summary"])
+    if "tags" in meta:
+        changes["tags"] = doc.tags
+    if "draft" in meta:
+        changes["draft"] = bool(meta["draft"])
+    if doc.day is not None:
+        changes["date"] = doc.day
+    if doc.text.strip():
+        changes["body_html"], changes["text"] = doc.body_html, doc.text
+    return replace(seed, **changes)
+
+
+def read_sources(site: Path, problems: Problems, encoding: str = "utf-8") -> list[Article]:
+    """Every article and page of the site, in file order; problems are collected, not raised."""
+    seeds: dict[str, Article] = {}
+    seed_paths = sorted((site / SEEDS_DIR).glob("*.txt")) if (site / SEEDS_DIR).is_dir() else []
+    for path in seed_paths:
+        where = _relative(path, site)
+        article = read_seed(path, where, problems, encoding)
+        if article is None:
+            continue
+        if article.id in seeds:
+            other = seeds[article.id].source
+            problems.add(
+                where, f"has the same id '{article.id}' as {other}", hint="rename one of the files"
+            )
+            continue
+        seeds[article.id] = article
+
+    items: list[Article] = []
+    content = site / CONTENT_DIR
+    md_paths = sorted(content.rglob("*.md")) if content.is_dir() else []
+    overridden: dict[str, Article] = {}
+    for path in md_paths:
+        where = _relative(path, site)
+        doc = read_markdown(path, where, problems)
+        if doc is None:
+            continue
+        if path.stem in seeds and "id" not in doc.meta:
+            overridden[path.stem] = _apply_override(seeds[path.stem], doc)
+            continue
+        if doc.day is None and "date" in doc.meta:
+            continue  # a broken date was reported; do not publish it as a page
+        items.append(_from_document(doc, path))
+
+    articles = [overridden.get(seed_id, seed) for seed_id, seed in seeds.items()]
+    ids = {a.id: a.source for a in articles}
+    for item in items:
+        if not item.is_page and item.id in ids:
+            problems.add(
+                item.source,
+                f"has the same id '{item.id}' as {ids[item.id]}",
+                hint="give one of them another 'id' in its front matter",
+            )
+            continue
+        ids.setdefault(item.id, item.source)
+        articles.append(item)
+    return articles

@@ -1,0 +1,84 @@
+"""Plain data for templates: articles, tags and pagination as dicts of strings."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from sitegen import greek
+from sitegen.model import Article
+from sitegen.site import Site
+from sitegen.urls import Urls
+
+
+def published_iso(article: Article, site: Site) -> str:
+    """Midnight of the article's day in the site's time zone, ISO 8601 with offset."""
+    assert article.date is not None
+    return datetime.combine(article.date, time(0), tzinfo=site.config.zone).isoformat()
+
+
+def tag_links(article: Article, site: Site, urls: Urls) -> list[dict[str, str]]:
+    return [
+        {"name": name, "href": urls.href(urls.tag(site.tag_slug(name)))} for name in article.tags
+    ]
+
+
+def article_view(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
+    """What a template may know of an article."""
+    path = urls.article(article)
+    view: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "summary": article.summary,
+        "href": urls.href(path),
+        "url": urls.absolute(path),
+        "body_html": article.body_html,
+        "reading_minutes": greek.reading_minutes(article.text),
+        "tags": [],
+    }
+    if article.date is not None:
+        view |= {
+            "date_iso": article.date.isoformat(),
+            "datetime_iso": published_iso(article, site),
+            "date_text": greek.long_date(article.date, site.config.language),
+            "tags": tag_links(article, site, urls),
+        }
+    return view
+
+
+def pagination(path: str, number: int, total: int, urls: Urls) -> dict[str, Any] | None:
+    """Links between the pages of a listing; None when it has a single page."""
+    if total <= 1:
+        return None
+
+    def href(n: int) -> str:
+        return urls.href(urls.paged(path, n))
+
+    return {
+        "number": number,
+        "total": total,
+        "prev_href": href(number - 1) if number > 1 else None,
+        "next_href": href(number + 1) if number < total else None,
+        "pages": [
+            {"number": n, "href": href(n), "current": n == number} for n in range(1, total + 1)
+        ],
+    }
+
+
+def news_article_ld(article: Article, view: dict[str, Any], site: Site) -> dict[str, Any]:
+    """schema.org NewsArticle for an article page."""
+    config = site.config
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "datePublished": view["datetime_iso"],
+        "dateModified": view["datetime_iso"],
+        "keywords": list(article.tags),
+        "url": view["url"],
+        "mainEntityOfPage": view["url"],
+        "inLanguage": config.language,
+        "identifier": article.id,
+        "publisher": {"@type": "Organization", "name": config.title},
+    }

@@ -1,0 +1,47 @@
+"""Shared helpers: fixture sites copied to a temporary folder, and HTML parsing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def basic_site(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/basic."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "basic", site)
+    return site
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def write_site(root: Path, files: dict[str, str | bytes], config: str = "") -> Path:
+    """Make a site folder from {relative path: text or bytes}."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "sitegen.toml").write_text(config, encoding="utf-8")
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below folder with its bytes, for before/after comparisons."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

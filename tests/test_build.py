@@ -1,0 +1,228 @@
+"""End to end: build the fixture site under a sub-path and check the output by parsing it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitegen.cli import main
+
+from .conftest import FIXTURES, soup, tree
+
+BASE = "https://example.org/news/"
+ROOT = "/news/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site built once, with the search index."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    shutil.copytree(FIXTURES / "basic", site)
+    assert main(["build", "--site", str(site), "--quiet"]) == 0
+    return site / "dist"
+
+
+def article_pages(out: Path) -> list[Path]:
+    return sorted(out.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"))
+
+
+def test_one_page_per_published_article(built: Path) -> None:
+    slugs = [p.parent.relative_to(built).as_posix() for p in article_pages(built)]
+    assert slugs == [
+        "2024/12/31/o-olympiakos-kerdise-ton-panathinaiko-me-2-1-sto-ntermpi-tis-kyriakis-oi-opadoi",
+        "2025/09/03/o-proedros-tis-rosias-synantithike-simera-me-ton-voreiokoreati-igeti-sto-pekino",
+        "2025/10/01/psifistike-o-proypologismos-tou-2026",
+        "2025/10/01/pyrkagia-xespase-to-apogevma-se-dasiki-ektasi-konta-stin-korintho",
+        "2025/11/02/xekina-to-festival-kinimatografou",
+    ]  # the draft is left out
+
+
+def test_article_page_contract(built: Path) -> None:
+    for path in article_pages(built):
+        page = soup(path)
+        assert page.html["lang"] == "el"
+        [h1] = page.find_all("h1")
+        time = page.find("time")
+        published = datetime.fromisoformat(time["datetime"])
+        assert published.utcoffset() is not None
+        [script] = page.find_all("script", type="application/ld+json")
+        data = json.loads(script.string)
+        url = BASE + path.parent.relative_to(built).as_posix() + "/"
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"] == h1.get_text()
+        assert datetime.fromisoformat(data["datePublished"]) == published
+        assert data["url"] == url == page.find("link", rel="canonical")["href"]
+        assert data["inLanguage"] == "el"
+        tags = [a.get_text() for a in page.select('a[rel~="tag"]')]
+        assert data["keywords"] == tags
+        for link in page.select('a[rel~="tag"]'):
+            assert link["href"].startswith(ROOT + "tags/") and link["href"].endswith("/")
+
+
+def test_seed_article_in_full(built: Path) -> None:
+    [path] = built.glob("2025/09/03/*/index.html")
+    page = soup(path)
+    assert page.h1.get_text() == (
+        "Ο πρόεδρος της Ρωσίας συναντήθηκε σήμερα με τον Βορειοκορεάτη ηγέτη στο Πεκίνο"
+    )
+    assert page.time.get_text() == "3 Σεπτεμβρίου 2025"
+    assert page.time["datetime"] == "2025-09-03T00:00:00+03:00"
+    paragraphs = page.select("article .body p")
+    raw = (FIXTURES / "basic/seeds/000_7ec5fab1d3816db2.txt").read_text("utf-8")
+    assert len(paragraphs) == 9
+    assert paragraphs[1].get_text() in raw and paragraphs[1].get_text().startswith("«Με δική σας")
+    assert json.loads(page.find("script", type="application/ld+json").string)["identifier"] == (
+        "7ec5fab1d3816db2"
+    )
+
+
+def test_raw_text_is_escaped(built: Path) -> None:
+    [path] = built.glob("2024/12/31/*/index.html")
+    html = path.read_text("utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    ld = soup(path).find("script", type="application/ld+json").string
+    assert "</script" not in ld and "\\u003cscript\\u003e" in ld
+
+
+def test_override_and_tags(built: Path) -> None:
+    page = soup(built / "2025/10/01/psifistike-o-proypologismos-tou-2026/index.html")
+    assert page.h1.get_text() == "Ψηφίστηκε ο προϋπολογισμός του 2026"
+    assert [a.get_text() for a in page.select('a[rel~="tag"]')] == ["Βουλή", "Οικονομία"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["identifier"] == "aaaaaaaaaaaaaaaa" and data["keywords"] == ["Βουλή", "Οικονομία"]
+
+
+def test_home_pages_walk_every_article_once_newest_first(built: Path) -> None:
+    seen, dates, href = [], [], ROOT
+    while href:
+        page = soup(built / urlsplit(href).path.removeprefix(ROOT) / "index.html")
+        seen += [a["href"] for a in page.select(".article-list h2 a")]
+        dates += [t["datetime"] for t in page.select(".article-list time")]
+        nxt = page.find("a", rel="next")
+        href = nxt["href"] if nxt else None
+    assert len(seen) == len(set(seen)) == 5
+    assert dates == sorted(dates, reverse=True)
+    assert not (built / "page/1").exists() and (built / "page/3/index.html").exists()
+    assert not (built / "page/4").exists()
+
+
+def test_standalone_page_and_tag_pages(built: Path) -> None:
+    about = soup(built / "about/index.html")
+    assert about.h1.get_text() == "Σχετικά με εμάς"
+    assert about.find(attrs={"data-pagefind-body": True}) is None  # pages are not searched
+    tag = soup(built / "tags/thessaloniki/index.html")
+    assert [a.get_text() for a in tag.select(".article-list h2 a")] == [
+        "Ξεκινά το φεστιβάλ κινηματογράφου"
+    ]
+    index = [a.get_text() for a in soup(built / "tags/index.html").select(".tag-index a")]
+    assert index == ["Βουλή", "Θεσσαλονίκη", "Κινηματογράφος", "Οικονομία", "Πολιτισμός"]
+
+
+def test_every_local_link_and_asset_resolves_under_the_sub_path(built: Path) -> None:
+    for path in built.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        page = soup(path)
+        for tag in page.find_all(["a", "link", "script"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or ref.startswith("#"):
+                continue
+            parts = urlsplit(ref)
+            if parts.netloc:
+                assert ref.startswith(BASE), (path, ref)
+                continue
+            target = (path.parent / parts.path) if not parts.path.startswith("/") else None
+            if target is None:
+                assert parts.path.startswith(ROOT), (path, ref)
+                target = built / parts.path.removeprefix(ROOT)
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), (path, ref)
+
+
+def test_stylesheet_is_fingerprinted(built: Path) -> None:
+    [css] = built.glob("static/style.*.css")
+    assert len(css.name.split(".")[1]) == 10
+    assert (
+        soup(built / "index.html").find("link", rel="stylesheet")["href"]
+        == f"{ROOT}static/{css.name}"
+    )
+
+
+def test_search_index_holds_the_articles(built: Path) -> None:
+    entry = json.loads((built / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["el"]["page_count"] == 5
+    assert (built / "pagefind/pagefind-ui.js").is_file()
+    assert soup(built / "search/index.html").find("script", src=f"{ROOT}pagefind/pagefind-ui.js")
+    assert (built / ".nojekyll").is_file() and (built / "404.html").is_file()
+
+
+def test_two_builds_give_the_same_bytes(basic_site: Path, tmp_path: Path) -> None:
+    assert (
+        main(
+            [
+                "build",
+                "--site",
+                str(basic_site),
+                "--out",
+                str(tmp_path / "a"),
+                "--no-search",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "build",
+                "--site",
+                str(basic_site),
+                "--out",
+                str(tmp_path / "b"),
+                "--no-search",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_content_errors_are_all_reported_and_leave_dist_as_it_was(
+    basic_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--site", str(basic_site), "--no-search", "--quiet"]) == 0
+    before = tree(basic_site / "dist")
+    (basic_site / "seeds/010_dddddddddddddddd.txt").write_text(
+        "\n\ndate 2025-02-30 Κείμενο.", "utf-8"
+    )
+    (basic_site / "seeds/011_eeeeeeeeeeeeeeee.txt").write_text("Χωρίς ημερομηνία.", "utf-8")
+    (basic_site / "content/bad.md").write_text("---\ntitle: [x\n---\n", "utf-8")
+    assert main(["build", "--site", str(basic_site), "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert 'seeds/010_dddddddddddddddd.txt:3: the date "2025-02-30" is not a real day' in err
+    assert "seeds/011_eeeeeeeeeeeeeeee.txt:1: does not start with a date" in err
+    assert "content/bad.md:3: the front matter is not valid YAML" in err
+    assert tree(basic_site / "dist") == before
+    assert sorted(p.name for p in basic_site.iterdir() if p.name.startswith(".dist")) == []
+
+
+def test_usage_errors_exit_2(basic_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--site", str(basic_site), "--base-url", "not a url"])
+    assert caught.value.code == 2
+    assert main(["build", "--site", str(basic_site), "--out", str(basic_site)]) == 2
+    assert "would replace the site folder" in capsys.readouterr().err
+
+
+def test_an_empty_folder_builds_a_site(tmp_path: Path) -> None:
+    assert main(["build", "--site", str(tmp_path), "--no-search", "--quiet"]) == 0
+    home = soup(tmp_path / "dist/index.html")
+    assert home.html["lang"] == "el" and home.h1 is not None

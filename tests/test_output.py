@@ -1,0 +1,64 @@
+"""Staging and swap: all or nothing, unchanged files keep their mtimes, no escape."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sitegen.errors import UsageError
+from sitegen.output import Staging, check_output_dir, safe_relative
+
+from .conftest import tree
+
+
+def test_commit_replaces_the_output(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "stale.html").write_text("old")
+    with Staging(out) as staging:
+        staging.write("index.html", b"new")
+        staging.commit()
+    assert tree(out) == {"index.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]  # nothing left behind
+
+
+def test_failure_leaves_the_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "index.html").write_text("old")
+    before = tree(out)
+    with pytest.raises(RuntimeError), Staging(out) as staging:
+        staging.write("index.html", b"half")
+        raise RuntimeError("render failed")
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_unchanged_files_keep_their_mtime(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "same.html").write_bytes(b"same")
+    (out / "changed.html").write_bytes(b"old")
+    old = 1_600_000_000_000_000_000
+    for name in ("same.html", "changed.html"):
+        os.utime(out / name, ns=(old, old))
+    with Staging(out) as staging:
+        staging.write("same.html", b"same")
+        staging.write("changed.html", b"new")
+        assert staging.commit() == 1
+    assert (out / "same.html").stat().st_mtime_ns == old
+    assert (out / "changed.html").stat().st_mtime_ns != old
+
+
+@pytest.mark.parametrize("path", ["../x", "/etc/passwd", "a/../../x", "a\\b", "", "a\x00b"])
+def test_unsafe_paths_are_refused(path: str) -> None:
+    with pytest.raises(ValueError):
+        safe_relative(path)
+
+
+def test_output_folder_may_not_be_the_site(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    for out in (tmp_path, tmp_path.parent, tmp_path / "seeds" / ".."):
+        with pytest.raises(UsageError):
+            check_output_dir(out, tmp_path)
+    check_output_dir(tmp_path / "dist", tmp_path)

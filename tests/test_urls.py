@@ -1,0 +1,60 @@
+"""Every URL from one base: with and without a sub-path."""
+
+from datetime import date
+
+import pytest
+
+from sitegen.model import Article
+from sitegen.urls import Urls
+
+ARTICLE = Article("id1", "seeds/x.txt", date(2025, 9, 3), "T", "S", "", "", "my-slug")
+PAGE = Article("about", "content/about.md", None, "T", "S", "", "", "about")
+
+
+@pytest.mark.parametrize(
+    ("base", "root", "href", "absolute"),
+    [
+        (
+            "https://example.org/",
+            "/",
+            "/2025/09/03/my-slug/",
+            "https://example.org/2025/09/03/my-slug/",
+        ),
+        (
+            "https://user.github.io/repo/",
+            "/repo/",
+            "/repo/2025/09/03/my-slug/",
+            "https://user.github.io/repo/2025/09/03/my-slug/",
+        ),
+        ("https://user.github.io/repo", "/repo/", "/repo/2025/09/03/my-slug/", None),
+    ],
+)
+def test_article_urls(base: str, root: str, href: str, absolute: str | None) -> None:
+    urls = Urls(base)
+    assert urls.root == root
+    assert urls.href(urls.article(ARTICLE)) == href
+    if absolute:
+        assert urls.absolute(urls.article(ARTICLE)) == absolute
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (Urls("https://x.org/r/").home(), "/r/"),
+        (Urls("https://x.org/r/").home(2), "/r/page/2/"),
+        (Urls("https://x.org/r/").tag("rosia"), "/r/tags/rosia/"),
+        (Urls("https://x.org/r/").tag("rosia", 3), "/r/tags/rosia/page/3/"),
+        (Urls("https://x.org/r/").article(PAGE), "/r/about/"),
+        (Urls("https://x.org/r/").search(), "/r/search/"),
+    ],
+)
+def test_paths(path: str, expected: str) -> None:
+    assert Urls("https://x.org/r/").href(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "file"),
+    [("", "index.html"), ("page/2/", "page/2/index.html"), ("404.html", "404.html")],
+)
+def test_output_file(path: str, file: str) -> None:
+    assert Urls.output_file(path) == file

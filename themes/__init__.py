@@ -1,0 +1,1 @@
+"""Themes bundled with sitegen, shipped as package data (``sitegen.themes``)."""
