@@ -9,8 +9,15 @@ from pathlib import Path
 from sitegen.config import Config, load_config
 from sitegen.errors import Problem, Problems, SitegenError
 from sitegen.output import Staging, check_output_dir
-from sitegen.pages import PlannedPage, plan_site, static_files, stylesheet
-from sitegen.render import Renderer, load_strings, make_environment, site_globals, theme_dirs
+from sitegen.pages import plan_site, static_files, stylesheet
+from sitegen.render import (
+    Renderer,
+    load_strings,
+    make_environment,
+    render_plan,
+    site_globals,
+    theme_dirs,
+)
 from sitegen.search import build_index
 from sitegen.site import Site, build_site
 from sitegen.sources import read_sources
@@ -25,6 +32,7 @@ class BuildOptions:
     search: bool = True
     drafts: bool = False
     encoding: str = "utf-8"
+    jobs: int = 1
 
 
 @dataclass
@@ -74,16 +82,11 @@ def build(options: BuildOptions) -> BuildResult:
     )
     lap("plan")
 
-    rendered: list[tuple[PlannedPage, bytes | None]] = []
-    for page in plan:
-        if page.template:
-            rendered.append((page, renderer.render(page.template, page.context, page.source)))
-        else:
-            rendered.append((page, None if page.copy_from else b""))
+    rendered = render_plan(renderer, plan, options.jobs)
     lap("render")
 
     with Staging(out) as staging:
-        for page, data in rendered:
+        for page, data in zip(plan, rendered, strict=True):
             if page.copy_from is not None:
                 staging.copy(page.output, page.copy_from)
             else:
@@ -93,6 +96,7 @@ def build(options: BuildOptions) -> BuildResult:
             build_index(staging.path)
             lap("search")
         changed = staging.commit()
+        lap("swap")
     return BuildResult(out, len(plan), len(site.articles), changed, problems.warnings, timings)
 
 

@@ -62,6 +62,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
         search=not args.no_search,
         drafts=args.drafts,
         encoding=args.encoding,
+        jobs=args.jobs,
     )
 
 

@@ -29,6 +29,9 @@ class SitegenError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple:
+        return (SitegenError, (self.problems,))  # so that it crosses process boundaries
+
 
 def content_error(path: str, message: str, line: int | None = None, hint: str = "") -> SitegenError:
     """A SitegenError with a single problem."""

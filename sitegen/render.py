@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -73,6 +74,18 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     return env
 
 
+def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]:
+    """The innermost template file and line in a rendering error's traceback."""
+    found: tuple[str, int | None] = (template, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
 class Renderer:
     """Renders planned pages with the site-wide data every template sees."""
 
@@ -95,8 +108,9 @@ class Renderer:
                 template, f"template {exc.name} not found", hint="add it to the theme's templates/"
             ) from None
         except jinja2.UndefinedError as exc:
+            path, line = _template_frame(exc, template)
             message = f"{exc.message} while rendering {where}"
-            raise content_error(template, message, hint="fix the template") from None
+            raise content_error(path, message, line, "fix the template") from None
         return html.encode("utf-8")
 
 
@@ -118,3 +132,38 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
         },
         "t": strings,
     }
+
+
+# Set in each worker process by fork; never pickled.
+_WORKER: tuple[Renderer, list[Any]] | None = None
+PARALLEL_MIN_PAGES = 500  # below this, starting processes costs more than it saves
+
+
+def _init_worker(renderer: Renderer, plan: list[Any]) -> None:
+    global _WORKER
+    _WORKER = (renderer, plan)
+
+
+def _render_one(index: int) -> bytes:
+    assert _WORKER is not None
+    renderer, plan = _WORKER
+    page = plan[index]
+    return renderer.render(page.template, page.context, page.source)
+
+
+def render_plan(renderer: Renderer, plan: list[Any], jobs: int) -> list[bytes | None]:
+    """Render every templated page of the plan, in `jobs` forked processes when it pays."""
+    todo = [i for i, page in enumerate(plan) if page.template]
+    out: list[bytes | None] = [None] * len(plan)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or not can_fork:
+        _init_worker(renderer, plan)
+        results = [_render_one(i) for i in todo]
+    else:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(todo) // (jobs * 8))
+        with context.Pool(jobs, initializer=_init_worker, initargs=(renderer, plan)) as pool:
+            results = pool.map(_render_one, todo, chunksize=chunk)
+    for index, data in zip(todo, results, strict=True):
+        out[index] = data
+    return out

@@ -17,10 +17,14 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     root_path = "/"
 
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if not urlsplit(self.path).path.startswith(self.root_path):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def translate_path(self, path: str) -> str:
         request = urlsplit(path).path
-        if not request.startswith(self.root_path):
-            return str(Path(self.directory) / "\0missing")
         return super().translate_path("/" + request[len(self.root_path) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

@@ -46,6 +46,17 @@ def article_view(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
     return view
 
 
+def page_window(number: int, total: int, width: int = 2) -> list[int | None]:
+    """Page numbers to show: the first, the last and width around the current; None is a gap."""
+    shown = sorted({1, total, *range(max(1, number - width), min(total, number + width) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def pagination(path: str, number: int, total: int, urls: Urls) -> dict[str, Any] | None:
     """Links between the pages of a listing; None when it has a single page."""
     if total <= 1:
@@ -60,7 +71,10 @@ def pagination(path: str, number: int, total: int, urls: Urls) -> dict[str, Any]
         "prev_href": href(number - 1) if number > 1 else None,
         "next_href": href(number + 1) if number < total else None,
         "pages": [
-            {"number": n, "href": href(n), "current": n == number} for n in range(1, total + 1)
+            {"number": n, "href": href(n), "current": n == number, "gap": False}
+            if n
+            else {"gap": True}
+            for n in page_window(number, total)
         ],
     }
 

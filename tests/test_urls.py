@@ -6,6 +6,7 @@ import pytest
 
 from sitegen.model import Article
 from sitegen.urls import Urls
+from sitegen.views import page_window
 
 ARTICLE = Article("id1", "seeds/x.txt", date(2025, 9, 3), "T", "S", "", "", "my-slug")
 PAGE = Article("about", "content/about.md", None, "T", "S", "", "", "about")
@@ -58,3 +59,18 @@ def test_paths(path: str, expected: str) -> None:
 )
 def test_output_file(path: str, file: str) -> None:
     assert Urls.output_file(path) == file
+
+
+@pytest.mark.parametrize(
+    ("number", "total", "window"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (5, 10, [1, None, 3, 4, 5, 6, 7, None, 10]),
+        (10, 10, [1, None, 8, 9, 10]),
+        (4, 10, [1, 2, 3, 4, 5, 6, None, 10]),
+    ],
+)
+def test_page_window(number: int, total: int, window: list[int | None]) -> None:
+    assert page_window(number, total) == window
