@@ -26,6 +26,8 @@ class Config:
     timezone: str = "Europe/Athens"
     per_page: int = 10
     theme: str = "default"
+    words_per_minute: int = 200
+    max_tags: int = 6
 
     @property
     def zone(self) -> ZoneInfo:
@@ -117,8 +119,10 @@ def validate(raw: dict[str, Any], where: str) -> Config:
             )
             continue
         message = _CHECKS[key](value) if key in _CHECKS else None
-        if key == "per_page" and value < 1:
+        if key in ("per_page", "words_per_minute") and value < 1:
             message = "must be 1 or more"
+        if key == "max_tags" and value < 0:
+            message = "must be 0 (no automatic tags) or more"
         if message:
             problems.append(Problem(where, f"setting '{key}' = {value!r} {message}"))
             continue

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
-
-HEADLINE_MAX = 90
-SUMMARY_MAX = 160
 
 # A sentence ends at . ! ; (the Greek question mark) or … followed by space and a capital
 # or an opening quote; quotes are handled by not splitting inside «...».
@@ -43,46 +41,24 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def cut_at_word(text: str, limit: int) -> str:
-    """Cut text to at most limit characters at a word boundary, with an ellipsis if cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:·-– ")
-    return cut + "…"
-
-
-def headline(first_paragraph: str, limit: int = HEADLINE_MAX) -> str:
-    """A title from the lead: its first sentence, cut at a clause comma or a word if long."""
-    first = sentences(first_paragraph)[0] if first_paragraph.strip() else ""
-    first = first.rstrip(".")
-    if len(first) <= limit:
-        return first
-    depth = 0
-    best = -1
-    for i, ch in enumerate(first[:limit]):
-        depth += ch == "«"
-        depth -= ch == "»"
-        if ch == "," and depth == 0 and i >= 30 and not first[i + 1 : i + 2].isdigit():
-            best = i
-    if best > 0:
-        return first[:best]
-    return cut_at_word(first, limit)
-
-
-def summary(paragraphs: list[str], limit: int = SUMMARY_MAX) -> str:
-    """Whole sentences from the start, up to limit characters (the first one cut if longer)."""
-    chosen: list[str] = []
-    for paragraph in paragraphs:
-        for sentence in sentences(paragraph):
-            if len(" ".join([*chosen, sentence])) > limit:
-                return " ".join(chosen) if chosen else cut_at_word(sentence, limit)
-            chosen.append(sentence)
-    return " ".join(chosen)
+def _locale(language: str) -> str:
+    return language.replace("-", "_")
 
 
 def long_date(day: date, language: str) -> str:
-    """A date as readers of the language write it: 3 Σεπτεμβρίου 2025."""
-    return format_date(day, format="long", locale=language.replace("-", "_"))
+    """A date in running text, the locale's long form: in Greek d MMMM y, 3 Σεπτεμβρίου 2025."""
+    return format_date(day, "long", locale=_locale(language))
+
+
+def month_heading(year: int, month: int, language: str) -> str:
+    """A month on its own, as a heading: Σεπτέμβριος 2025 (stand-alone nominative)."""
+    text = format_date(date(year, month, 1), "LLLL y", locale=_locale(language))
+    return text[:1].upper() + text[1:]
+
+
+def publication_time(day: date, zone: ZoneInfo) -> datetime:
+    """Noon of the day in the site's zone: the same calendar date in every time zone."""
+    return datetime.combine(day, time(12), tzinfo=zone)
 
 
 def reading_minutes(text: str, words_per_minute: int = 200) -> int:

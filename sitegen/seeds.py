@@ -7,7 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from sitegen import greek
+from sitegen import headlines
 from sitegen.errors import Problems
 from sitegen.model import Article
 from sitegen.slugs import slugify
@@ -98,13 +98,13 @@ def read_seed(
         return None
     if day is None:
         return None
-    title = greek.headline(paras[0])
+    title = headlines.headline(paras[0])
     return Article(
         id=article_id(path),
         source=where,
         date=day,
         title=title,
-        summary=greek.summary(paras),
+        summary=headlines.summary(paras),
         body_html="\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras),
         text="\n\n".join(paras),
         slug=slugify(title) or article_id(path),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from sitegen import greek
+from sitegen import headlines
 from sitegen.content import Document, read_markdown
 from sitegen.errors import Problems
 from sitegen.model import Article
@@ -26,7 +26,7 @@ def _relative(path: Path, site: Path) -> str:
 def _from_document(doc: Document, path: Path) -> Article:
     meta = doc.meta
     first = doc.text.split("\n", 1)[0]
-    title = str(meta.get("title") or greek.headline(first) or path.stem)
+    title = str(meta.get("title") or headlines.headline(first) or path.stem)
     if meta.get("slug"):
         slug = slugify(str(meta["slug"]))
     elif doc.day is None:
@@ -38,7 +38,7 @@ def _from_document(doc: Document, path: Path) -> Article:
         source=doc.source,
         date=doc.day,
         title=title,
-        summary=str(meta.get("summary") or greek.summary([doc.text])),
+        summary=str(meta.get("summary") or headlines.summary([doc.text])),
         body_html=doc.body_html,
         text=doc.text,
         slug=slug or "page",

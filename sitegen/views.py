@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import Any
 
 from sitegen import greek
@@ -12,9 +11,9 @@ from sitegen.urls import Urls
 
 
 def published_iso(article: Article, site: Site) -> str:
-    """Midnight of the article's day in the site's time zone, ISO 8601 with offset."""
+    """When the article counts as published, ISO 8601 with the site's offset."""
     assert article.date is not None
-    return datetime.combine(article.date, time(0), tzinfo=site.config.zone).isoformat()
+    return greek.publication_time(article.date, site.config.zone).isoformat()
 
 
 def tag_links(article: Article, site: Site, urls: Urls) -> list[dict[str, str]]:
@@ -33,7 +32,7 @@ def article_view(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
         "href": urls.href(path),
         "url": urls.absolute(path),
         "body_html": article.body_html,
-        "reading_minutes": greek.reading_minutes(article.text),
+        "reading_minutes": greek.reading_minutes(article.text, site.config.words_per_minute),
         "tags": [],
     }
     if article.date is not None:

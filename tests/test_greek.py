@@ -1,16 +1,11 @@
 """Sentences, headline, summary, folding and dates."""
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from sitegen import greek
-
-SEED_LEAD = (
-    "Ο πρόεδρος της Ρωσίας συναντήθηκε σήμερα με τον Βορειοκορεάτη ηγέτη στο Πεκίνο, όπου οι "
-    "δύο ηγέτες παρακολούθησαν τους εορτασμούς για τα 80 χρόνια από τη νίκη επί της Ιαπωνίας "
-    "και τον τερματισμό του Δευτέρου Παγκοσμίου Πολέμου, ανακοίνωσε το Κρεμλίνο."
-)
 
 
 @pytest.mark.parametrize(
@@ -25,43 +20,16 @@ SEED_LEAD = (
         ("Χώρες όπως π.χ. Γαλλία. Τέλος.", ["Χώρες όπως π.χ. Γαλλία.", "Τέλος."]),
         ("στις χώρες μας. Νέα πρόταση", ["στις χώρες μας.", "Νέα πρόταση"]),
         ("χωρίς τελεία", ["χωρίς τελεία"]),
+        ("Η Α.Ε. ανακοίνωσε κέρδη. Τέλος.", ["Η Α.Ε. ανακοίνωσε κέρδη.", "Τέλος."]),
+        ("Είπε ότι κ.λπ. είναι. Άλλο.", ["Είπε ότι κ.λπ. είναι.", "Άλλο."]),
+        ("Ζημιές 3 εκατ. ευρώ. Και άλλα.", ["Ζημιές 3 εκατ. ευρώ.", "Και άλλα."]),
+        ("Αύξηση 2,5 μονάδων. Το 80ό. Τέλος.", ["Αύξηση 2,5 μονάδων.", "Το 80ό.", "Τέλος."]),
+        ("Ήρθε. και μετά έφυγε.", ["Ήρθε. και μετά έφυγε."]),  # not before a lower-case word
+        ("Τι; Πού; Πότε!", ["Τι;", "Πού;", "Πότε!"]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
     assert greek.sentences(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lead", "title"),
-    [
-        (
-            SEED_LEAD,
-            "Ο πρόεδρος της Ρωσίας συναντήθηκε σήμερα με τον Βορειοκορεάτη ηγέτη στο Πεκίνο",
-        ),
-        ("Σύντομη είδηση. Και άλλο κείμενο.", "Σύντομη είδηση"),
-        ("Τι θα γίνει με τις συντάξεις; Απαντά ο υπουργός.", "Τι θα γίνει με τις συντάξεις;"),
-    ],
-)
-def test_headline(lead: str, title: str) -> None:
-    assert greek.headline(lead) == title
-
-
-def test_headline_without_a_comma_is_cut_at_a_word() -> None:
-    lead = " ".join(["λέξη"] * 40) + "."
-    title = greek.headline(lead)
-    assert len(title) <= greek.HEADLINE_MAX
-    assert title.endswith("λέξη…")
-
-
-def test_summary_keeps_whole_sentences() -> None:
-    paragraphs = ["Πρώτη πρόταση εδώ. Δεύτερη πρόταση εδώ.", "Τρίτη. " * 40]
-    assert greek.summary(paragraphs, 59) == "Πρώτη πρόταση εδώ. Δεύτερη πρόταση εδώ. Τρίτη. Τρίτη."
-
-
-def test_summary_cuts_a_long_first_sentence_at_a_word() -> None:
-    text = greek.summary([SEED_LEAD])
-    assert len(text) <= greek.SUMMARY_MAX
-    assert text.endswith("…") and SEED_LEAD.startswith(text[:-1])
 
 
 @pytest.mark.parametrize(
@@ -74,12 +42,25 @@ def test_fold(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("language", "text"),
-    [("el", "3 Σεπτεμβρίου 2025"), ("en", "September 3, 2025")],
+    [("el", "3 Σεπτεμβρίου 2025"), ("en", "September 3, 2025"), ("el", "1 Μαΐου 2025")],
 )
 def test_long_date(language: str, text: str) -> None:
-    assert greek.long_date(date(2025, 9, 3), language) == text
+    day = date(2025, 5, 1) if "Μαΐου" in text else date(2025, 9, 3)
+    assert greek.long_date(day, language) == text
 
 
-@pytest.mark.parametrize(("words", "minutes"), [(0, 1), (200, 1), (500, 2), (1000, 5)])
-def test_reading_minutes(words: int, minutes: int) -> None:
-    assert greek.reading_minutes("λέξη " * words) == minutes
+@pytest.mark.parametrize(
+    ("month", "language", "text"),
+    [(9, "el", "Σεπτέμβριος 2025"), (5, "el", "Μάιος 2025"), (9, "en", "September 2025")],
+)
+def test_month_heading_is_nominative(month: int, language: str, text: str) -> None:
+    assert greek.month_heading(2025, month, language) == text
+
+
+@pytest.mark.parametrize(
+    "reader", ["UTC", "America/Los_Angeles", "America/New_York", "Asia/Tokyo", "Australia/Sydney"]
+)
+def test_publication_time_keeps_the_date_for_readers_elsewhere(reader: str) -> None:
+    published = greek.publication_time(date(2025, 9, 3), ZoneInfo("Europe/Athens"))
+    assert published.isoformat() == "2025-09-03T12:00:00+03:00"
+    assert published.astimezone(ZoneInfo(reader)).date() == date(2025, 9, 3)
