@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sitegen.config import Config, load_config
 from sitegen.errors import Problem, Problems, SitegenError
+from sitegen.gazetteer import GAZETTEER, load_gazetteer
 from sitegen.output import Staging, check_output_dir
 from sitegen.pages import plan_site, static_files, stylesheet
 from sitegen.render import (
@@ -21,6 +22,7 @@ from sitegen.render import (
 from sitegen.search import build_index
 from sitegen.site import Site, build_site
 from sitegen.sources import read_sources
+from sitegen.tagging import add_automatic_tags
 from sitegen.urls import Urls
 
 
@@ -50,7 +52,9 @@ def load(options: BuildOptions) -> tuple[Config, Site, Problems]:
     config = load_config(options.site, options.base_url)
     problems = Problems()
     items = read_sources(options.site, problems, options.encoding)
+    gazetteer = load_gazetteer(options.site / GAZETTEER, GAZETTEER, problems)
     problems.raise_if_any()
+    items = add_automatic_tags(items, gazetteer, config.max_tags)
     return config, build_site(config, items, drafts=options.drafts), problems
 
 

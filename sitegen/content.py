@@ -137,12 +137,13 @@ def read_markdown(path: Path, where: str, problems: Problems) -> Document | None
         meta.pop("slug")
     day = _date(meta["date"], where, lines.get("date"), problems) if "date" in meta else None
     body_html = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    plain = html.unescape(re.sub(r"<[^>]+>", " ", body_html))
+    blocks = re.sub(r"</(?:p|h[1-6]|li|blockquote|pre|table|tr)>", "\n\n", body_html)
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", blocks))
     return Document(
         source=where,
         meta=meta,
         body_html=body_html,
-        text=" ".join(plain.split()),
+        text="\n\n".join(" ".join(b.split()) for b in plain.split("\n\n") if b.strip()),
         day=day,
         tags=_tags(meta.get("tags"), where, lines.get("tags"), problems),
         lines=lines,

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import re
 
-from sitegen.greek import fold, sentences
+from sitegen.greek import FUNCTION_WORDS, fold, sentences
 
 HEADLINE_MAX = 90
 SUMMARY_MAX = 160
 _MIN_CLAUSE = 30  # a clause shorter than this makes a poor headline
 
-# Words a headline must not end on (folded): articles, prepositions, conjunctions, particles.
-FUNCTION_WORDS = frozenset(
-    "ο η το οι τα του τησ των τον την τη τουσ τισ στο στη στην στον στα στουσ στισ στου "
-    "σε με απο για προσ κατα μετα παρα υπο επι δια χωρισ μεχρι εωσ ωσ αντι οτι πωσ που "
-    "και κι ή η ουτε ουδε αλλα ομωσ ενω αν να θα δεν μην μη ειτε οταν οπου καθωσ αφου "
-    "ωστε εναν ενα μια μιασ ενοσ ενασ σασ μασ τουσ".split()
-)
 # Linking words that open a new clause: a headline may be cut just before them.
 LINKING_WORDS = frozenset(
     "οπου ενω μετα καθωσ αφου οταν ωστε προκειμενου επειδη διοτι γιατι ομωσ αλλα "

@@ -20,6 +20,11 @@ class Article:
     slug: str
     tags: tuple[str, ...] = ()
     draft: bool = False
+    tags_given: bool = False  # the source set its tags (even to none): derive none
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
 
     @property
     def is_page(self) -> bool:

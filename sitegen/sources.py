@@ -25,7 +25,7 @@ def _relative(path: Path, site: Path) -> str:
 
 def _from_document(doc: Document, path: Path) -> Article:
     meta = doc.meta
-    first = doc.text.split("\n", 1)[0]
+    first = doc.text.split("\n\n", 1)[0]
     title = str(meta.get("title") or headlines.headline(first) or path.stem)
     if meta.get("slug"):
         slug = slugify(str(meta["slug"]))
@@ -38,11 +38,12 @@ def _from_document(doc: Document, path: Path) -> Article:
         source=doc.source,
         date=doc.day,
         title=title,
-        summary=str(meta.get("summary") or headlines.summary([doc.text])),
+        summary=str(meta.get("summary") or headlines.summary(doc.text.split("\n\n"))),
         body_html=doc.body_html,
         text=doc.text,
         slug=slug or "page",
         tags=doc.tags,
+        tags_given="tags" in meta,
         draft=bool(meta.get("draft", False)),
     )
 
@@ -59,7 +60,7 @@ def _apply_override(seed: Article, doc: Document) -> Article:
     if meta.get("summary"):
         changes["summary"] = str(meta["summary"])
     if "tags" in meta:
-        changes["tags"] = doc.tags
+        changes["tags"], changes["tags_given"] = doc.tags, True
     if "draft" in meta:
         changes["draft"] = bool(meta["draft"])
     if doc.day is not None:

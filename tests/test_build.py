@@ -121,7 +121,30 @@ def test_standalone_page_and_tag_pages(built: Path) -> None:
         "Ξεκινά το φεστιβάλ κινηματογράφου"
     ]
     index = [a.get_text() for a in soup(built / "tags/index.html").select(".tag-index a")]
-    assert index == ["Βουλή", "Θεσσαλονίκη", "Κινηματογράφος", "Οικονομία", "Πολιτισμός"]
+    assert index == [
+        "Βόρεια Κορέα",
+        "Βουλή",
+        "Θεσσαλονίκη",
+        "Κιμ",
+        "Κινηματογράφος",
+        "Κόρινθος",
+        "Κουρσκ",
+        "Οικονομία",
+        "Ολυμπιακός",
+        "Ουκρανία",
+        "Παναθηναϊκός",
+        "Πολιτισμός",
+        "Πούτιν",
+        "Ρωσία",
+    ]  # Greek alphabetical order, accents and case folded
+
+
+def test_seed_gets_automatic_tags(built: Path) -> None:
+    [path] = built.glob("2025/09/03/*/index.html")
+    tags = [a.get_text() for a in soup(path).select('a[rel~="tag"]')]
+    assert tags == ["Ρωσία", "Βόρεια Κορέα", "Πούτιν", "Κιμ", "Ουκρανία", "Κουρσκ"]
+    page = soup(built / "tags/voreia-korea/index.html")
+    assert page.h1.get_text() == "Θέμα: Βόρεια Κορέα"
 
 
 def test_every_local_link_and_asset_resolves_under_the_sub_path(built: Path) -> None:

@@ -30,7 +30,7 @@ def test_front_matter_fields(tmp_path: Path) -> None:
     assert doc.day == date(2025, 9, 3)
     assert doc.tags == ("Ρωσία", "Κίνα")  # the same tag twice, by folded form, is kept once
     assert '<h1 id="' in doc.body_html and "«εδώ»" in doc.body_html  # toc ids, no smart quotes
-    assert doc.text.startswith("Επικεφαλίδα Κείμενο")
+    assert doc.text.startswith("Επικεφαλίδα\n\nΚείμενο")  # paragraphs kept
 
 
 def test_tags_as_comma_separated_text(tmp_path: Path) -> None:

@@ -1,0 +1,159 @@
+"""Finding candidate names in Greek news text: runs of capitalised words and acronyms.
+
+This module only reads text; deciding which candidates become tags, and under which
+label, is the job of ``sitegen.tagging``, which sees the whole collection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+import Stemmer
+
+from sitegen.greek import FUNCTION_WORDS, fold
+
+_OPENERS = frozenset('«"“(:[')
+# Lower-case words allowed inside a name: particles (η φον ντερ Λάιεν) ...
+PARTICLES = frozenset("φον ντερ ντε βαν λα ντι ντα ελ αλ μπιν ντου ντος".split())
+# ... and the genitive article between capitalised words (Τράπεζα της Ελλάδος).
+GENITIVES = frozenset("της του των".split())
+_VOWELS = frozenset("αεηιουω")
+
+_stemmer = Stemmer.Stemmer("greek")
+
+Key = tuple[str, ...]
+
+
+class Mention(NamedTuple):
+    """One candidate name as it stands in the text."""
+
+    words: tuple[str, ...]
+    initial: bool  # its first word starts a sentence (or a quote), so may just be capitalised
+    before: str  # the folded word before it, e.g. an article: "της"
+    after: str  # the word after it, as written
+    acronym: bool = False
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of a folded word, without trailing vowels (Ρωσία and Ρωσίας -> ρωσ)."""
+    base = _stemmer.stemWord(word)
+    trimmed = base.rstrip("αεηιουω")
+    return trimmed if len(trimmed) >= 2 else base
+
+
+@lru_cache(maxsize=200_000)
+def raw_stem(word: str) -> str:
+    """The stemmer's own stem of a folded word."""
+    return _stemmer.stemWord(word)
+
+
+def word_key(word: str) -> str:
+    folded = fold(word)
+    if is_acronym(word):
+        return "#" + folded
+    if folded in FUNCTION_WORDS:
+        return folded
+    return stem(folded)
+
+
+def name_key(words: Iterable[str]) -> Key:
+    return tuple(word_key(w) for w in words)
+
+
+_LETTER = r"[^\W\d_]"
+_CAPITAL = "[A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-Ϋ]"
+_NAME_WORD = rf"{_CAPITAL}{_LETTER}+(?:['’]{_LETTER}+)?"
+_LINKS = "|".join(sorted(PARTICLES | GENITIVES))
+# A run of names, and the word right after it (for 'Ρώσος πρόεδρος', an adjective use).
+_RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+(?:(?:{_LINKS})\s+)*{_NAME_WORD})*)(?:\s+({_LETTER}+))?")
+_ENDS = frozenset(".!;…?")
+_HONORIFICS = frozenset("κ. κκ. Κ. δρ. Δρ. καθ. στρ.".split())
+_CLOSERS = '»"”’)'
+
+
+def _starts_sentence(head: str) -> bool:
+    """Does a word after this text (right-stripped) start a sentence or a quote?"""
+    if not head:
+        return True
+    if head[-1] in _OPENERS:
+        return True
+    stripped = head.rstrip(_CLOSERS)
+    if not stripped or stripped[-1] not in _ENDS:
+        return False
+    # 'ο Β. Πούτιν': a single capital before the full stop is an initial, not a sentence end
+    return not (
+        stripped[-1] == "."
+        and len(stripped) >= 2
+        and stripped[-2].isupper()
+        and (len(stripped) == 2 or not stripped[-3].isalpha())
+    )
+
+
+def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
+    """Every run of capitalised words (with particles) and every acronym, with its paragraph."""
+    found: list[tuple[Mention, int]] = []
+    for number, paragraph in enumerate(paragraphs):
+        for match in _RUN.finditer(paragraph):
+            start = match.start()
+            text, after = match.groups()
+            head = paragraph[max(0, start - 24) : start].rstrip()
+            last = head[head.rfind(" ") + 1 :]
+            while last in PARTICLES and last:  # η φον ντερ Λάιεν
+                text = last + " " + text
+                head = head[: -len(last)].rstrip()
+                last = head[head.rfind(" ") + 1 :]
+            initial = _starts_sentence(head)
+            if last in _HONORIFICS:  # τον κ. Στουρνάρα: look past the abbreviation
+                head = head[: -len(last)].rstrip()
+                last = head[head.rfind(" ") + 1 :]
+                initial = False
+            mentions = split_run(text, initial, fold(last) if last.isalpha() else "", after or "")
+            if len(mentions) == 1:
+                found.append((mentions[0], number))
+            else:
+                found.extend((mention, number) for mention in mentions)
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def split_run(text: str, initial: bool, before: str, after: str) -> tuple[Mention, ...]:
+    """Turn one run into mentions: acronyms alone, no leading function word (cached: names
+    recur, so most runs have been seen before)."""
+    found: list[Mention] = []
+    words = text.split()
+    run: list[str] = []
+    for i, word in enumerate(words):
+        if is_acronym(word):
+            _close(found, run, initial, before, word)
+            following = words[i + 1] if i + 1 < len(words) else after
+            previous = fold(run[-1]) if run else before
+            found.append(Mention((word,), initial and not run, previous, following, True))
+            run, initial, before = [], False, fold(word)
+        elif not run and (fold(word) in FUNCTION_WORDS or len(word) == 1):
+            initial, before = False, fold(word)  # 'Η Ρωσία': the article is not the name
+        elif word in GENITIVES and (not run or run[-1] in GENITIVES):
+            _close(found, run, initial, before, word)
+            run, initial, before = [], False, fold(word)
+        else:
+            run.append(word)
+    _close(found, run, initial, before, after)
+    return tuple(found)
+
+
+def _close(found: list[Mention], run: list[str], initial: bool, before: str, after: str) -> None:
+    while run and (run[-1] in PARTICLES or run[-1] in GENITIVES):
+        after = run.pop()
+    if run:
+        found.append(Mention(tuple(run), initial, before, after))

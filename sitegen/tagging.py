@@ -1,0 +1,320 @@
+"""Automatic tags: the names an article is about, grouped across inflections, in the nominative.
+
+Works on the whole collection at once, because the evidence is spread over it: a word
+that is capitalised in mid-sentence somewhere is a name even at a sentence start
+elsewhere; the nominative of a name is the form seen after a nominative article anywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from sitegen.entities import (
+    PARTICLES,
+    Key,
+    Mention,
+    find_mentions,
+    name_key,
+    raw_stem,
+    word_key,
+)
+from sitegen.gazetteer import Gazetteer
+from sitegen.greek import FUNCTION_WORDS, fold
+from sitegen.model import Article
+
+# Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
+NOT_NAMES = frozenset(
+    (
+        "ιανουαριοσ ιανουαριου ιανουαριο φεβρουαριοσ φεβρουαριου φεβρουαριο μαρτιοσ μαρτιου "
+        "μαρτιο απριλιοσ απριλιου απριλιο μαιοσ μαιου μαιο μαη ιουνιοσ ιουνιου ιουνιο ιουλιοσ "
+        "ιουλιου ιουλιο αυγουστοσ αυγουστου αυγουστο σεπτεμβριοσ σεπτεμβριου σεπτεμβριο "
+        "οκτωβριοσ οκτωβριου οκτωβριο νοεμβριοσ νοεμβριου νοεμβριο δεκεμβριοσ δεκεμβριου "
+        "δεκεμβριο δευτερα δευτερασ τριτη τριτησ τεταρτη τεταρτησ πεμπτη πεμπτησ παρασκευη "
+        "παρασκευησ σαββατο σαββατου σαββατα κυριακη κυριακησ κυριακεσ τυποσ τυπου τυπο "
+        "κυριε κυριοσ κυρια κυριου θεοσ θεου θεε"
+    ).split()
+)
+# Articles after which a form is the nominative (feminine and neuter accusatives are alike).
+_NOMINATIVE_AFTER = frozenset("ο η οι το τα στο στα τισ στισ".split())
+_FEMININE_ACCUSATIVE = frozenset("την τη στην στη".split())
+_MASCULINE_ACCUSATIVE = frozenset("τον στον".split())
+_GENITIVE_SINGULAR = frozenset("του στου".split())
+_FEMININE_GENITIVE = frozenset(["τησ"])
+# A capitalised word right after these is a portfolio (υπουργός Οικονομικών), not a name.
+_TITLES = frozenset(
+    "υπουργοσ υπουργου υπουργο υπουργε υπουργοι υπουργων υπουργειο υπουργειου υπουργεια "
+    "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
+)
+_PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
+_SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
+_DEMONYM_SUFFIXES = ("ατ", "ιατ", "ιτ", "εζ", "αν", "ιν")
+
+
+@dataclass
+class _Found:
+    """What the first pass learns about the whole collection."""
+
+    mid_caps: set[str] = field(default_factory=set)
+    adjectival: set[str] = field(default_factory=set)
+    forms: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    spread: Counter = field(default_factory=Counter)
+
+
+def _nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
+    """(confidence class, label) for a name as written after the word `before`.
+
+    Class 0: the form is the nominative; 1: derived by a safe rule; 2: unknown case.
+    """
+    if before in _NOMINATIVE_AFTER:
+        return 0, " ".join(words)
+    if before in _FEMININE_ACCUSATIVE:
+        if fold(words[-1]).endswith("ο"):  # την Κύπρο -> η Κύπρος
+            return 1, " ".join(words) + "ς"
+        return 0, " ".join(words)
+    head: list[str] = []
+    rest = list(words)
+    while rest and fold(rest[0]) not in ("τησ", "του", "των"):
+        head.append(rest.pop(0))  # only the words before an inner genitive change case
+    if before in _MASCULINE_ACCUSATIVE:
+        changed = [w + "ς" if fold(w)[-1:] in ("α", "η", "ο") else w for w in head]
+        return 1, " ".join(changed + rest)
+    if before in _GENITIVE_SINGULAR and all(fold(w)[-1:] not in ("υ", "ο", "α") for w in head):
+        changed = [w + "ς" if fold(w).endswith("η") else w for w in head]
+        return 1, " ".join(changed + rest)
+    if before in _FEMININE_GENITIVE and all(
+        fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "σ" for w in head
+    ):
+        changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
+        return 1, " ".join(changed + rest)
+    return 2, " ".join(words)
+
+
+def _is_adjectival(mention: Mention) -> bool:
+    """'ο Ρώσος πρόεδρος', 'Βορειοκορεάτες στρατιώτες': a nationality used as an adjective."""
+    if len(mention.words) != 1 or not mention.after or mention.acronym:
+        return False
+    after = fold(mention.after)
+    word = fold(mention.words[0])
+    return (
+        len(after) >= 4
+        and not mention.after[0].isupper()
+        and after not in FUNCTION_WORDS
+        and word[-2:] == after[-2:]
+    )
+
+
+def _demonym_base(word: str) -> str:
+    base = raw_stem(fold(word))
+    for suffix in _DEMONYM_SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            return base[: -len(suffix)].rstrip("αεηιουω")
+    return base.rstrip("αεηιουω")
+
+
+def _country_base(words: tuple[str, ...]) -> str:
+    return "ο".join(raw_stem(fold(w)) for w in words).rstrip("αεηιουω")
+
+
+class _Name(NamedTuple):
+    """A cleaned mention: a name, or a nationality word that may point to a country."""
+
+    key: Key
+    words: tuple[str, ...]
+    before: str
+    demonym: bool = False
+    canonical: str | None = None
+
+
+def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[_Name, ...]:
+    """Drop what is capitalised only by position, split at non-names, spot nationalities."""
+    words = list(mention.words)
+    before = mention.before
+    if mention.acronym:
+        canonical = gazetteer.canonical(mention.words)
+        if canonical:
+            return (_Name(name_key(canonical.split()), mention.words, before, False, canonical),)
+        return (_Name(name_key(words), mention.words, before),)
+    only_by_position = mention.initial and not _seen_mid_sentence(words[0], found)
+    if only_by_position or before in _TITLES:  # 'υπουργός Πολιτισμού Λίνα Μενδώνη'
+        before = fold(words.pop(0))
+    if before not in _PLURAL_GENITIVE_ARTICLES:
+        # 'υπουργός Οικονομικών', 'δημάρχου Αθηναίων': a bare plural genitive is no name
+        while words and fold(words[0]).endswith("ων"):
+            before = fold(words.pop(0))
+    segments: list[list[str]] = [[]]
+    for word in words:
+        if fold(word) in NOT_NAMES:
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    names = []
+    for number, segment in enumerate(segments):
+        while segment and not segment[0][0].isupper() and segment[0] not in PARTICLES:
+            segment.pop(0)
+        while segment and not segment[-1][0].isupper():
+            segment.pop()
+        if not segment:
+            continue
+        seg = tuple(segment)
+        where = before if number == 0 else ""
+        canonical = gazetteer.canonical(seg)
+        if canonical:
+            names.append(_Name(name_key(canonical.split()), seg, where, False, canonical))
+        else:
+            demonym = len(seg) == 1 and fold(seg[0]) in found.adjectival
+            names.append(_Name(name_key(seg), seg, where, demonym))
+    return tuple(names)
+
+
+def _seen_mid_sentence(word: str, found: _Found) -> bool:
+    """Capitalised mid-sentence somewhere: this form, or (for long stems) another inflection."""
+    key = word_key(word)
+    return fold(word) in found.mid_caps or (len(key) >= 4 and key in found.mid_caps)
+
+
+def _learn(mentions: Iterable[Mention]) -> _Found:
+    found = _Found()
+    for mention in mentions:
+        if _is_adjectival(mention):
+            found.adjectival.add(fold(mention.words[0]))
+            continue
+        for j, word in enumerate(mention.words):
+            if j or not mention.initial:
+                found.mid_caps.add(fold(word))
+                found.mid_caps.add(word_key(word))
+    return found
+
+
+def _label(forms: Counter) -> str:
+    best_class = min(cls for cls, _ in forms)
+    candidates = [(count, label) for (cls, label), count in forms.items() if cls == best_class]
+    return min(candidates, key=lambda c: (-c[0], fold(c[1]), c[1]))[1]
+
+
+def _rank(
+    names: list[tuple[_Name, int]],
+    labels: dict[Key, str],
+    spread: Counter,
+    gazetteer: Gazetteer,
+    limit: int,
+) -> tuple[str, ...]:
+    """The strongest names of one article: mentions, then the lead, then spread."""
+    counts: Counter = Counter()
+    lead: set[Key] = set()
+    subjects: set[Key] = set()  # named after ο/η/οι in the lead: what the story is about
+    present = {n.key for n, _ in names if not n.demonym}
+    bases: dict[Key, str] | None = None
+    for name, paragraph in names:
+        key: Key | None = name.key
+        if name.demonym:
+            if bases is None:
+                bases = {k: _country_base(tuple(labels[k].split())) for k in sorted(present)}
+            base = _demonym_base(name.words[0])
+            key = next((k for k, b in bases.items() if len(base) >= 3 and b.startswith(base)), None)
+            if key is None:
+                continue
+        counts[key] += 1
+        tail = _genitive_tail(key)
+        if tail in present:  # 'Ολομέλεια της Βουλής' is also a mention of the Βουλή
+            counts[tail] += 1
+        if paragraph == 0:
+            lead.add(key)
+            if name.before in _SUBJECT_ARTICLES:
+                subjects.add(key)
+    _merge_short_forms(counts, lead, labels)
+    subjects &= set(counts)
+    chosen = [
+        k for k in counts if (counts[k] >= 2 or k in lead) and not gazetteer.is_stopped(labels[k])
+    ]
+    chosen.sort(
+        key=lambda k: (
+            -(counts[k] + 0.5 * (k in lead) + 0.5 * (k in subjects)),
+            -spread[k],
+            fold(labels[k]),
+        )
+    )
+    out: dict[str, str] = {}
+    for key in chosen:
+        out.setdefault(fold(labels[key]), labels[key])
+        if len(out) == limit:
+            break
+    return tuple(out.values())
+
+
+def _genitive_tail(key: Key) -> Key | None:
+    for i, part in enumerate(key[:-1]):
+        if part in ("τησ", "του", "των") and i > 0:
+            return key[i + 1 :]
+    return None
+
+
+def _merge_short_forms(counts: Counter, lead: set[Key], labels: dict[Key, str]) -> None:
+    """Βλαντίμιρ Πούτιν counts as the usual Πούτιν; a lone Πυροσβεστική as Πυροσβεστική Υπηρεσία."""
+
+    def move(source: Key, target: Key) -> None:
+        counts[target] += counts.pop(source)
+        if source in lead:
+            lead.add(target)
+
+    for key in sorted(k for k in counts if len(k) > 1):
+        last = (key[-1],)
+        words = [fold(w) for w in labels[key].split()]
+        # 'Εθνική Ελλάδας' is not a kind of 'Ελλάδα': a genitive after a feminine or neuter
+        # nominative; 'Κυριάκος Μητσοτάκης' (both in -ς) is a first name and a surname
+        genitive_tail = words[-1][-2:] in ("ασ", "ησ", "ου", "ων") and not words[0].endswith("σ")
+        same_form = labels[key].split()[-1] == labels.get(last)  # Κατερίνα Ευαγγελάτου
+        if last in counts and (same_form or not genitive_tail) and counts[last] >= counts[key]:
+            move(key, last)
+    for key in sorted(k for k in counts if len(k) == 1):
+        longer = [
+            k
+            for k in counts
+            if len(k) > 1 and k[0] == key[0] and k[-1] not in ("τησ", "του", "των")
+        ]
+        if len(longer) == 1 and labels[longer[0]].split()[0] == labels[key]:
+            move(key, longer[0])
+
+
+def derive_tags(
+    texts: dict[str, list[str]], gazetteer: Gazetteer | None = None, limit: int = 6
+) -> dict[str, tuple[str, ...]]:
+    """Tags for each article (by id) from its paragraphs, learning from all of them."""
+    gazetteer = gazetteer or Gazetteer()
+    if limit <= 0:
+        return {article_id: () for article_id in texts}
+    mentions = {article_id: find_mentions(paragraphs) for article_id, paragraphs in texts.items()}
+    seen = Counter(m for found in mentions.values() for m, _ in found)
+    found = _learn(seen)
+    cleaned = {mention: _clean(mention, found, gazetteer) for mention in seen}
+    forms: dict[Key, Counter] = defaultdict(Counter)
+    for mention, times in seen.items():
+        for name in cleaned[mention]:
+            if name.canonical:
+                forms[name.key][(-1, name.canonical)] += times
+            elif not name.demonym:
+                forms[name.key][_nominative(name.words, name.before)] += times
+    labels = {key: _label(counter) for key, counter in forms.items()}
+    tags = {}
+    spread: Counter = Counter()
+    per_article = {}
+    for aid, found_here in mentions.items():
+        names = [(name, paragraph) for m, paragraph in found_here for name in cleaned[m]]
+        per_article[aid] = names
+        spread.update({name.key for name, _ in names})
+    for aid, names in per_article.items():
+        tags[aid] = _rank(names, labels, spread, gazetteer, limit)
+    return tags
+
+
+def add_automatic_tags(
+    items: list[Article], gazetteer: Gazetteer | None, limit: int
+) -> list[Article]:
+    """Articles whose source named no tags get tags derived from the whole collection."""
+    todo = {a.id: a.paragraphs for a in items if not a.is_page and not a.tags_given}
+    if not todo:
+        return items
+    found = derive_tags(todo, gazetteer, limit)
+    return [replace(a, tags=found[a.id]) if a.id in found else a for a in items]
