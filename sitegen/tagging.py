@@ -18,12 +18,12 @@ from sitegen.entities import (
     Mention,
     find_mentions,
     name_key,
-    raw_stem,
     word_key,
 )
 from sitegen.gazetteer import Gazetteer
-from sitegen.greek import FUNCTION_WORDS, fold
+from sitegen.greek import fold
 from sitegen.model import Article
+from sitegen.naming import best_label, country_base, demonym_base, is_adjectival, nominative
 
 # Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
 NOT_NAMES = frozenset(
@@ -37,12 +37,6 @@ NOT_NAMES = frozenset(
         "κυριε κυριοσ κυρια κυριου θεοσ θεου θεε"
     ).split()
 )
-# Articles after which a form is the nominative (feminine and neuter accusatives are alike).
-_NOMINATIVE_AFTER = frozenset("ο η οι το τα στο στα τισ στισ".split())
-_FEMININE_ACCUSATIVE = frozenset("την τη στην στη".split())
-_MASCULINE_ACCUSATIVE = frozenset("τον στον".split())
-_GENITIVE_SINGULAR = frozenset("του στου".split())
-_FEMININE_GENITIVE = frozenset(["τησ"])
 # A capitalised word right after these is a portfolio (υπουργός Οικονομικών), not a name.
 _TITLES = frozenset(
     "υπουργοσ υπουργου υπουργο υπουργε υπουργοι υπουργων υπουργειο υπουργειου υπουργεια "
@@ -50,7 +44,6 @@ _TITLES = frozenset(
 )
 _PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
 _SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
-_DEMONYM_SUFFIXES = ("ατ", "ιατ", "ιτ", "εζ", "αν", "ιν")
 
 
 @dataclass
@@ -61,61 +54,6 @@ class _Found:
     adjectival: set[str] = field(default_factory=set)
     forms: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     spread: Counter = field(default_factory=Counter)
-
-
-def _nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
-    """(confidence class, label) for a name as written after the word `before`.
-
-    Class 0: the form is the nominative; 1: derived by a safe rule; 2: unknown case.
-    """
-    if before in _NOMINATIVE_AFTER:
-        return 0, " ".join(words)
-    if before in _FEMININE_ACCUSATIVE:
-        if fold(words[-1]).endswith("ο"):  # την Κύπρο -> η Κύπρος
-            return 1, " ".join(words) + "ς"
-        return 0, " ".join(words)
-    head: list[str] = []
-    rest = list(words)
-    while rest and fold(rest[0]) not in ("τησ", "του", "των"):
-        head.append(rest.pop(0))  # only the words before an inner genitive change case
-    if before in _MASCULINE_ACCUSATIVE:
-        changed = [w + "ς" if fold(w)[-1:] in ("α", "η", "ο") else w for w in head]
-        return 1, " ".join(changed + rest)
-    if before in _GENITIVE_SINGULAR and all(fold(w)[-1:] not in ("υ", "ο", "α") for w in head):
-        changed = [w + "ς" if fold(w).endswith("η") else w for w in head]
-        return 1, " ".join(changed + rest)
-    if before in _FEMININE_GENITIVE and all(
-        fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "σ" for w in head
-    ):
-        changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
-        return 1, " ".join(changed + rest)
-    return 2, " ".join(words)
-
-
-def _is_adjectival(mention: Mention) -> bool:
-    """'ο Ρώσος πρόεδρος', 'Βορειοκορεάτες στρατιώτες': a nationality used as an adjective."""
-    if len(mention.words) != 1 or not mention.after or mention.acronym:
-        return False
-    after = fold(mention.after)
-    word = fold(mention.words[0])
-    return (
-        len(after) >= 4
-        and not mention.after[0].isupper()
-        and after not in FUNCTION_WORDS
-        and word[-2:] == after[-2:]
-    )
-
-
-def _demonym_base(word: str) -> str:
-    base = raw_stem(fold(word))
-    for suffix in _DEMONYM_SUFFIXES:
-        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
-            return base[: -len(suffix)].rstrip("αεηιουω")
-    return base.rstrip("αεηιουω")
-
-
-def _country_base(words: tuple[str, ...]) -> str:
-    return "ο".join(raw_stem(fold(w)) for w in words).rstrip("αεηιουω")
 
 
 class _Name(NamedTuple):
@@ -178,7 +116,7 @@ def _seen_mid_sentence(word: str, found: _Found) -> bool:
 def _learn(mentions: Iterable[Mention]) -> _Found:
     found = _Found()
     for mention in mentions:
-        if _is_adjectival(mention):
+        if is_adjectival(mention):
             found.adjectival.add(fold(mention.words[0]))
             continue
         for j, word in enumerate(mention.words):
@@ -186,12 +124,6 @@ def _learn(mentions: Iterable[Mention]) -> _Found:
                 found.mid_caps.add(fold(word))
                 found.mid_caps.add(word_key(word))
     return found
-
-
-def _label(forms: Counter) -> str:
-    best_class = min(cls for cls, _ in forms)
-    candidates = [(count, label) for (cls, label), count in forms.items() if cls == best_class]
-    return min(candidates, key=lambda c: (-c[0], fold(c[1]), c[1]))[1]
 
 
 def _rank(
@@ -211,8 +143,8 @@ def _rank(
         key: Key | None = name.key
         if name.demonym:
             if bases is None:
-                bases = {k: _country_base(tuple(labels[k].split())) for k in sorted(present)}
-            base = _demonym_base(name.words[0])
+                bases = {k: country_base(tuple(labels[k].split())) for k in sorted(present)}
+            base = demonym_base(name.words[0])
             key = next((k for k, b in bases.items() if len(base) >= 3 and b.startswith(base)), None)
             if key is None:
                 continue
@@ -295,8 +227,8 @@ def derive_tags(
             if name.canonical:
                 forms[name.key][(-1, name.canonical)] += times
             elif not name.demonym:
-                forms[name.key][_nominative(name.words, name.before)] += times
-    labels = {key: _label(counter) for key, counter in forms.items()}
+                forms[name.key][nominative(name.words, name.before)] += times
+    labels = {key: best_label(counter) for key, counter in forms.items()}
     tags = {}
     spread: Counter = Counter()
     per_article = {}

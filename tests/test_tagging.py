@@ -12,8 +12,9 @@ from sitegen.entities import find_mentions
 from sitegen.errors import Problems
 from sitegen.gazetteer import load_gazetteer
 from sitegen.greek import fold
+from sitegen.naming import nominative
 from sitegen.seeds import paragraphs
-from sitegen.tagging import _nominative, derive_tags
+from sitegen.tagging import derive_tags
 
 from .conftest import FIXTURES, REPO
 
@@ -73,15 +74,15 @@ def test_mention_context() -> None:
     ],
 )
 def test_nominative_labels(words: tuple[str, ...], before: str, label: str) -> None:
-    assert _nominative(words, before)[1] == label
+    assert nominative(words, before)[1] == label
 
 
 def test_unsafe_cases_stay_unknown() -> None:
-    assert _nominative(("Πεκίνου",), "του")[0] == 2  # Πεκίνο or Πεκίνος? not guessed
-    assert _nominative(("Ηνωμένων", "Πολιτειών"), "των")[0] == 2
+    assert nominative(("Πεκίνου",), "του")[0] == 2  # Πεκίνο or Πεκίνος? not guessed
+    assert nominative(("Ηνωμένων", "Πολιτειών"), "των")[0] == 2
 
 
-def test_inflections_are_one_tag_in_the_nominative() -> None:
+def test_inflections_are_one_tag_in_thenominative() -> None:
     [tags] = tags_of(
         "date 2025-01-01 Ο πρόεδρος της Ρωσίας μίλησε για την Ευρωπαϊκή Ένωση.\n\n"
         "Η Ρωσία, είπε, θα συνεχίσει. Στη Ρωσία όλοι συμφωνούν με την ηγεσία της Ευρωπαϊκής Ένωσης."
