@@ -45,12 +45,21 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+_ENDINGS = ("ους", "ων", "ος", "ου", "ας", "ης", "ες", "οι", "ισ", "σ", "α", "η", "ο", "ε", "ι")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of a folded word, without trailing vowels (Ρωσία and Ρωσίας -> ρωσ)."""
     base = _stemmer.stemWord(word)
     trimmed = base.rstrip("αεηιουω")
-    return trimmed if len(trimmed) >= 2 else base
+    if len(trimmed) >= 3 or len(word) <= 3:
+        return trimmed if len(trimmed) >= 2 else base
+    # Snowball over-strips some short names (Νίκου -> ν, Νίκος -> νικ): cut the ending only
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)].rstrip("αεηιουω") or word
+    return word
 
 
 @lru_cache(maxsize=200_000)

@@ -43,8 +43,8 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
         changed = [w + "ς" if fold(w).endswith("η") else w for w in head]
         return 1, " ".join(changed + rest)
     if before in _FEMININE_GENITIVE and all(
-        fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "σ" for w in head
-    ):
+        fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "συ" for w in head
+    ):  # της Ρωσίας -> Ρωσία, της Λάιεν -> Λάιεν; της Αιγύπτου is not guessed
         changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
         return 1, " ".join(changed + rest)
     return 2, " ".join(words)
@@ -76,7 +76,8 @@ def country_base(words: tuple[str, ...]) -> str:
     return "ο".join(raw_stem(fold(w)) for w in words).rstrip("αεηιουω")
 
 
-def best_label(forms: Counter) -> str:
+def best_label(forms: Counter) -> tuple[int, str]:
+    """The surest label of a name, (class, label): the most frequent of the best class."""
     best_class = min(cls for cls, _ in forms)
     candidates = [(count, label) for (cls, label), count in forms.items() if cls == best_class]
-    return min(candidates, key=lambda c: (-c[0], fold(c[1]), c[1]))[1]
+    return best_class, min(candidates, key=lambda c: (-c[0], fold(c[1]), c[1]))[1]

@@ -129,10 +129,10 @@ def _learn(mentions: Iterable[Mention]) -> _Found:
 def _rank(
     names: list[tuple[_Name, int]],
     labels: dict[Key, str],
+    certainty: dict[Key, int],
     spread: Counter,
     gazetteer: Gazetteer,
-    limit: int,
-) -> tuple[str, ...]:
+) -> list[Key]:
     """The strongest names of one article: mentions, then the lead, then spread."""
     counts: Counter = Counter()
     lead: set[Key] = set()
@@ -156,7 +156,7 @@ def _rank(
             lead.add(key)
             if name.before in _SUBJECT_ARTICLES:
                 subjects.add(key)
-    _merge_short_forms(counts, lead, labels)
+    _merge_short_forms(counts, lead, labels, certainty)
     subjects &= set(counts)
     chosen = [
         k for k in counts if (counts[k] >= 2 or k in lead) and not gazetteer.is_stopped(labels[k])
@@ -168,12 +168,7 @@ def _rank(
             fold(labels[k]),
         )
     )
-    out: dict[str, str] = {}
-    for key in chosen:
-        out.setdefault(fold(labels[key]), labels[key])
-        if len(out) == limit:
-            break
-    return tuple(out.values())
+    return chosen
 
 
 def _genitive_tail(key: Key) -> Key | None:
@@ -183,8 +178,11 @@ def _genitive_tail(key: Key) -> Key | None:
     return None
 
 
-def _merge_short_forms(counts: Counter, lead: set[Key], labels: dict[Key, str]) -> None:
-    """Βλαντίμιρ Πούτιν counts as the usual Πούτιν; a lone Πυροσβεστική as Πυροσβεστική Υπηρεσία."""
+def _merge_short_forms(
+    counts: Counter, lead: set[Key], labels: dict[Key, str], certainty: dict[Key, int]
+) -> None:
+    """Count a person's surname and full name as one, and a lone first word of a name
+    for the name (Πυροσβεστική for Πυροσβεστική Υπηρεσία)."""
 
     def move(source: Key, target: Key) -> None:
         counts[target] += counts.pop(source)
@@ -193,13 +191,19 @@ def _merge_short_forms(counts: Counter, lead: set[Key], labels: dict[Key, str]) 
 
     for key in sorted(k for k in counts if len(k) > 1):
         last = (key[-1],)
+        if last not in counts or key not in counts or _genitive_tail(key):
+            continue  # 'Ζαγορά του Πηλίου' is not a kind of Πήλιο
         words = [fold(w) for w in labels[key].split()]
         # 'Εθνική Ελλάδας' is not a kind of 'Ελλάδα': a genitive after a feminine or neuter
         # nominative; 'Κυριάκος Μητσοτάκης' (both in -ς) is a first name and a surname
         genitive_tail = words[-1][-2:] in ("ασ", "ησ", "ου", "ων") and not words[0].endswith("σ")
-        same_form = labels[key].split()[-1] == labels.get(last)  # Κατερίνα Ευαγγελάτου
-        if last in counts and (same_form or not genitive_tail) and counts[last] >= counts[key]:
-            move(key, last)
+        if genitive_tail and labels[key].split()[-1] != labels[last]:
+            continue
+        if certainty[last] == 2 and certainty[key] < 2:
+            move(last, key)  # 'του Δένδια' counts for 'Νίκος Δένδιας', whose nominative is known
+        elif counts[last] >= counts[key]:
+            move(key, last)  # the surname is the usual form: 'Βλαντίμιρ Πούτιν' for 'Πούτιν'
+
     for key in sorted(k for k in counts if len(k) == 1):
         longer = [
             k
@@ -208,6 +212,36 @@ def _merge_short_forms(counts: Counter, lead: set[Key], labels: dict[Key, str]) 
         ]
         if len(longer) == 1 and labels[longer[0]].split()[0] == labels[key]:
             move(key, longer[0])
+
+
+def _name_consistently(
+    chosen: dict[str, list[Key]], labels: dict[Key, str], limit: int
+) -> dict[str, tuple[str, ...]]:
+    """The same person gets the same tag everywhere: where some articles chose the full
+    name and others the surname alone, the more common choice wins for all."""
+    used = Counter(key for keys in chosen.values() for key in keys)
+    fulls: dict[Key, set[Key]] = defaultdict(set)
+    for key in used:
+        if len(key) > 1 and (key[-1],) in used and not _genitive_tail(key):
+            fulls[(key[-1],)].add(key)
+    alias: dict[Key, Key] = {}
+    for surname, names in fulls.items():
+        if len(names) == 1:  # two people with one surname stay apart
+            [full] = names
+            if used[surname] >= used[full]:
+                alias[full] = surname
+            else:
+                alias[surname] = full
+    tags = {}
+    for aid, keys in chosen.items():
+        out: dict[str, str] = {}
+        for key in keys:
+            label = labels[alias.get(key, key)]
+            out.setdefault(fold(label), label)
+            if len(out) == limit:
+                break
+        tags[aid] = tuple(out.values())
+    return tags
 
 
 def derive_tags(
@@ -228,17 +262,21 @@ def derive_tags(
                 forms[name.key][(-1, name.canonical)] += times
             elif not name.demonym:
                 forms[name.key][nominative(name.words, name.before)] += times
-    labels = {key: best_label(counter) for key, counter in forms.items()}
-    tags = {}
+    best = {key: best_label(counter) for key, counter in forms.items()}
+    labels = {key: label for key, (_, label) in best.items()}
+    certainty = {key: cls for key, (cls, _) in best.items()}
+    per_article = {
+        aid: [(name, paragraph) for m, paragraph in found_here for name in cleaned[m]]
+        for aid, found_here in mentions.items()
+    }
     spread: Counter = Counter()
-    per_article = {}
-    for aid, found_here in mentions.items():
-        names = [(name, paragraph) for m, paragraph in found_here for name in cleaned[m]]
-        per_article[aid] = names
+    for names in per_article.values():
         spread.update({name.key for name, _ in names})
-    for aid, names in per_article.items():
-        tags[aid] = _rank(names, labels, spread, gazetteer, limit)
-    return tags
+    chosen = {
+        aid: _rank(names, labels, certainty, spread, gazetteer)
+        for aid, names in per_article.items()
+    }
+    return _name_consistently(chosen, labels, limit)
 
 
 def add_automatic_tags(

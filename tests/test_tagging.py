@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -11,7 +12,6 @@ import pytest
 from sitegen.entities import find_mentions
 from sitegen.errors import Problems
 from sitegen.gazetteer import load_gazetteer
-from sitegen.greek import fold
 from sitegen.naming import nominative
 from sitegen.seeds import paragraphs
 from sitegen.tagging import derive_tags
@@ -181,17 +181,24 @@ def test_the_seed_article() -> None:
 
 def test_hand_tagged_articles_precision_and_recall() -> None:
     """The hand-made set in tests/fixtures/tagging (see its README); a regression guard."""
+    spec = importlib.util.spec_from_file_location("tq", REPO / "benchmarks/tag_quality.py")
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
     folder = FIXTURES / "tagging"
     expected = tomllib.loads((folder / "expected.toml").read_text("utf-8"))
     acceptable = expected.pop("acceptable")
-    texts = {p.stem.split("_", 1)[1]: p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))}
-    found = derive_tags({k: paragraphs(v.strip()[16:]) for k, v in texts.items()})
-    right = wrong = missed = 0
-    for key, want in expected.items():
-        got = {fold(t) for t in found[key]}
-        wanted = {fold(t) for t in want}
-        right += len(got & wanted)
-        wrong += len(got - wanted - {fold(t) for t in acceptable.get(key, [])})
-        missed += len(wanted - got)
-    precision, recall = right / (right + wrong), right / (right + missed)
-    assert precision >= 0.85 and recall >= 0.8, (precision, recall)
+    result = quality.score(derive_tags(quality.read_texts(folder)), expected, acceptable)
+    assert result["precision"] >= 0.85 and result["recall"] >= 0.8, result
+
+
+def test_generated_collection_gets_nominative_and_consistent_tags(tmp_path: Path) -> None:
+    """On benchmarks/corpus.py's collection every tag is a name it used, in the nominative,
+    and each person has one tag everywhere."""
+    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    paths = corpus.write_collection(tmp_path, 200)
+    found = derive_tags({p.stem: paragraphs(p.read_text("utf-8").strip()[16:]) for p in paths})
+    names = {forms[0].split(" ", 1)[1] for forms in corpus.PEOPLE + corpus.PLACES}
+    used = {tag for tags in found.values() for tag in tags}
+    assert used == names, used ^ names
