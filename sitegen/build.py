@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sitegen.config import Config, load_config
@@ -33,6 +35,7 @@ class BuildOptions:
     base_url: str | None = None
     search: bool = True
     drafts: bool = False
+    future: bool = False
     encoding: str = "utf-8"
     jobs: int = 1
 
@@ -55,7 +58,17 @@ def load(options: BuildOptions) -> tuple[Config, Site, Problems]:
     gazetteer = load_gazetteer(options.site / GAZETTEER, GAZETTEER, problems)
     problems.raise_if_any()
     items = add_automatic_tags(items, gazetteer, config.max_tags)
-    return config, build_site(config, items, drafts=options.drafts), problems
+    today = build_time(config).date()
+    site = build_site(config, items, drafts=options.drafts, future=options.future, today=today)
+    return config, site, problems
+
+
+def build_time(config: Config) -> datetime:
+    """Now in the site's zone; SOURCE_DATE_EPOCH fixes it for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=config.zone)
+    return datetime.now(tz=config.zone)
 
 
 def build(options: BuildOptions) -> BuildResult:

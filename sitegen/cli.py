@@ -41,6 +41,7 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "--drafts", action="store_true", help="include articles marked draft: true"
         )
+        cmd.add_argument("--future", action="store_true", help="include articles dated after today")
         cmd.add_argument(
             "--encoding", default="utf-8", help="encoding of raw articles (default: utf-8)"
         )
@@ -61,6 +62,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
         base_url=args.base_url,
         search=not args.no_search,
         drafts=args.drafts,
+        future=args.future,
         encoding=args.encoding,
         jobs=args.jobs,
     )

@@ -59,17 +59,27 @@ def _locale(language: str) -> str:
     return language.replace("-", "_")
 
 
+@lru_cache(maxsize=1 << 14)
 def long_date(day: date, language: str) -> str:
     """A date in running text, the locale's long form: in Greek d MMMM y, 3 Σεπτεμβρίου 2025."""
     return format_date(day, "long", locale=_locale(language))
 
 
+@lru_cache(maxsize=1 << 14)
 def month_heading(year: int, month: int, language: str) -> str:
     """A month on its own, as a heading: Σεπτέμβριος 2025 (stand-alone nominative)."""
     text = format_date(date(year, month, 1), "LLLL y", locale=_locale(language))
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=1 << 14)
+def month_name(month: int, language: str) -> str:
+    """A month's name on its own, in the nominative: Σεπτέμβριος."""
+    text = format_date(date(2000, month, 1), "LLLL", locale=_locale(language))
+    return text[:1].upper() + text[1:]
+
+
+@lru_cache(maxsize=1 << 14)
 def publication_time(day: date, zone: ZoneInfo) -> datetime:
     """Noon of the day in the site's zone: the same calendar date in every time zone."""
     return datetime.combine(day, time(12), tzinfo=zone)

@@ -3,59 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from sitegen import greek
 from sitegen.errors import Problems
-from sitegen.model import Article
+from sitegen.listings import archive_pages, home_pages, tag_pages
+from sitegen.plan import PlannedPage
 from sitegen.site import Site
 from sitegen.urls import Urls
-from sitegen.views import article_view, news_article_ld, pagination
-
-
-@dataclass(frozen=True)
-class PlannedPage:
-    """One output file: rendered from a template, or copied from a file."""
-
-    path: str  # URL path relative to the site root
-    template: str | None
-    context: dict[str, Any] = field(default_factory=dict)
-    source: str = ""  # what made it, for messages
-    copy_from: Path | None = None
-
-    @property
-    def output(self) -> str:
-        return Urls.output_file(self.path)
-
-
-def _chunks(items: tuple[Article, ...], size: int) -> list[tuple[Article, ...]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [()]
-
-
-def _listing(
-    site: Site, urls: Urls, base: str, articles: tuple[Article, ...], template: str, **extra: Any
-) -> list[PlannedPage]:
-    """A paginated list of articles at base, base/page/2/, ..."""
-    chunks = _chunks(articles, site.config.per_page)
-    plan = []
-    for number, chunk in enumerate(chunks, start=1):
-        path = urls.paged(base, number)
-        context = {
-            "articles": [article_view(a, site, urls) for a in chunk],
-            "pagination": pagination(base, number, len(chunks), urls),
-            "canonical": urls.absolute(path),
-            **extra,
-        }
-        plan.append(PlannedPage(path, template, context, source=f"listing {base or '/'}"))
-    return plan
+from sitegen.views import article_view, news_article_ld
 
 
 def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
     plan = []
     articles = site.articles
     for i, article in enumerate(articles):
-        view = article_view(article, site, urls)
+        view = article_view(article, site, urls, full=True)
         newer = articles[i - 1] if i > 0 else None
         older = articles[i + 1] if i + 1 < len(articles) else None
         context = {
@@ -63,6 +26,17 @@ def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
             "canonical": view["url"],
             "description": article.summary,
             "jsonld": news_article_ld(article, view, site),
+            "related": [
+                {
+                    "title": other.title,
+                    "href": urls.href(urls.article(other)),
+                    "date_iso": other.date.isoformat() if other.date else "",
+                    "date_text": greek.long_date(other.date, site.config.language)
+                    if other.date
+                    else "",
+                }
+                for other in site.related.get(article.id, ())
+            ],
             "newer": {"title": newer.title, "href": urls.href(urls.article(newer))}
             if newer
             else None,
@@ -72,29 +46,9 @@ def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
         }
         plan.append(PlannedPage(urls.article(article), "article.html", context, article.source))
     for page in site.pages:
-        view = article_view(page, site, urls)
+        view = article_view(page, site, urls, full=True)
         context = {"article": view, "canonical": view["url"], "description": page.summary}
         plan.append(PlannedPage(urls.article(page), "page.html", context, page.source))
-    return plan
-
-
-def _tag_pages(site: Site, urls: Urls) -> list[PlannedPage]:
-    index = [
-        {"name": t.name, "href": urls.href(urls.tag(t.slug)), "count": len(t.articles)}
-        for t in site.tags
-    ]
-    plan = [
-        PlannedPage(
-            urls.tags(),
-            "tags.html",
-            {"tags": index, "canonical": urls.absolute(urls.tags())},
-            "tags",
-        )
-    ]
-    for tag in site.tags:
-        plan += _listing(
-            site, urls, urls.tag(tag.slug), tag.articles, "tag.html", tag={"name": tag.name}
-        )
     return plan
 
 
@@ -128,9 +82,10 @@ def stylesheet(files: dict[str, Path]) -> str:
 def plan_site(site: Site, statics: dict[str, Path], problems: Problems) -> list[PlannedPage]:
     """Every output file of the site; two sources writing one path is a problem."""
     urls = Urls(site.config.base_url)
-    plan = _listing(site, urls, urls.home(), site.articles, "index.html")
+    plan = home_pages(site, urls)
     plan += _article_pages(site, urls)
-    plan += _tag_pages(site, urls)
+    plan += tag_pages(site, urls)
+    plan += archive_pages(site, urls)
     plan.append(
         PlannedPage(
             urls.search(), "search.html", {"canonical": urls.absolute(urls.search())}, "search"

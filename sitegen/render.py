@@ -125,6 +125,7 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
             "root": urls.root,
             "home_href": urls.href(urls.home()),
             "tags_href": urls.href(urls.tags()),
+            "archive_href": urls.href(urls.archive()),
             "search_href": urls.href(urls.search()),
             "css_href": urls.href(css),
             "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],

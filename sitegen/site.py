@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from sitegen.config import Config
 from sitegen.greek import fold
 from sitegen.model import Article
+from sitegen.related import related_articles
 from sitegen.slugs import slugify, unique_slugs
 
 
@@ -19,12 +21,28 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    articles: tuple[Article, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    months: tuple[Month, ...]  # newest first
+    articles: tuple[Article, ...]  # newest first
+
+
+@dataclass(frozen=True)
 class Site:
     config: Config
     articles: tuple[Article, ...]  # newest first
     pages: tuple[Article, ...]  # standalone pages, by slug
     tags: tuple[Tag, ...]  # in Greek alphabetical order (folded)
     tag_slugs: dict[str, str]  # folded tag name -> slug
+    years: tuple[Year, ...] = ()  # newest first
+    related: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # by article id
 
     def tag_slug(self, name: str) -> str:
         return self.tag_slugs[fold(name)]
@@ -42,9 +60,37 @@ def _with_unique_slugs(articles: list[Article]) -> list[Article]:
     return out
 
 
-def build_site(config: Config, items: list[Article], drafts: bool = False) -> Site:
-    """Index the articles once: order, unique slugs, tags."""
-    published = [a for a in items if drafts or not a.draft]
+def _years(articles: list[Article]) -> tuple[Year, ...]:
+    """Years and months that have articles, newest first (articles come newest first)."""
+    by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        assert article.date is not None
+        by_month[(article.date.year, article.date.month)].append(article)
+    by_year: dict[int, list[Month]] = defaultdict(list)
+    for (year, month), found in by_month.items():
+        by_year[year].append(Month(year, month, tuple(found)))
+    return tuple(
+        Year(year, tuple(months), tuple(a for m in months for a in m.articles))
+        for year, months in by_year.items()
+    )
+
+
+def build_site(
+    config: Config,
+    items: list[Article],
+    drafts: bool = False,
+    future: bool = False,
+    today: date | None = None,
+) -> Site:
+    """Index the articles once: order, unique slugs, tags, years and months, related.
+
+    Drafts, and articles dated after `today`, are left out unless asked for.
+    """
+    published = [
+        a
+        for a in items
+        if (drafts or not a.draft) and (future or today is None or a.is_page or a.date <= today)
+    ]
     dated = _with_unique_slugs([a for a in published if not a.is_page])
     dated.sort(key=lambda a: a.source)
     dated.sort(key=lambda a: a.date, reverse=True)
@@ -62,4 +108,12 @@ def build_site(config: Config, items: list[Article], drafts: bool = False) -> Si
     tags = tuple(
         Tag(names[k], slug, tuple(members[k])) for k, slug in zip(keys, slugs, strict=True)
     )
-    return Site(config, tuple(dated), tuple(pages), tags, dict(zip(keys, slugs, strict=True)))
+    return Site(
+        config,
+        tuple(dated),
+        tuple(pages),
+        tags,
+        dict(zip(keys, slugs, strict=True)),
+        _years(dated),
+        related_articles(tuple(dated), members),
+    )

@@ -33,6 +33,16 @@ class Urls:
     def tag(self, slug: str, number: int = 1) -> str:
         return self.paged(f"tags/{slug}/", number)
 
+    def year(self, year: int, number: int = 1) -> str:
+        return self.paged(f"{year:04d}/", number)
+
+    def month(self, year: int, month: int, number: int = 1) -> str:
+        return self.paged(f"{year:04d}/{month:02d}/", number)
+
+    @staticmethod
+    def archive() -> str:
+        return "archive/"
+
     @staticmethod
     def tags() -> str:
         return "tags/"

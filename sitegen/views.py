@@ -22,8 +22,8 @@ def tag_links(article: Article, site: Site, urls: Urls) -> list[dict[str, str]]:
     ]
 
 
-def article_view(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
-    """What a template may know of an article."""
+def article_view(article: Article, site: Site, urls: Urls, full: bool = False) -> dict[str, Any]:
+    """What a template may know of an article: in a listing, or (full) on its own page."""
     path = urls.article(article)
     view: dict[str, Any] = {
         "id": article.id,
@@ -31,10 +31,11 @@ def article_view(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
         "summary": article.summary,
         "href": urls.href(path),
         "url": urls.absolute(path),
-        "body_html": article.body_html,
-        "reading_minutes": greek.reading_minutes(article.text, site.config.words_per_minute),
         "tags": [],
     }
+    if full:
+        view["body_html"] = article.body_html
+        view["reading_minutes"] = greek.reading_minutes(article.text, site.config.words_per_minute)
     if article.date is not None:
         view |= {
             "date_iso": article.date.isoformat(),

@@ -21,7 +21,7 @@ def basic_site(tmp_path: Path) -> Path:
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def write_site(root: Path, files: dict[str, str | bytes], config: str = "") -> Path:

@@ -64,3 +64,8 @@ def test_publication_time_keeps_the_date_for_readers_elsewhere(reader: str) -> N
     published = greek.publication_time(date(2025, 9, 3), ZoneInfo("Europe/Athens"))
     assert published.isoformat() == "2025-09-03T12:00:00+03:00"
     assert published.astimezone(ZoneInfo(reader)).date() == date(2025, 9, 3)
+
+
+@pytest.mark.parametrize(("month", "name"), [(1, "Ιανουάριος"), (5, "Μάιος"), (8, "Αύγουστος")])
+def test_month_name(month: int, name: str) -> None:
+    assert greek.month_name(month, "el") == name

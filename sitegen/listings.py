@@ -1,0 +1,121 @@
+"""Listing pages: home, tags, years, months and the archive index, paginated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitegen import greek
+from sitegen.model import Article
+from sitegen.plan import PlannedPage
+from sitegen.site import Month, Site, Year
+from sitegen.urls import Urls
+from sitegen.views import article_view, pagination
+
+POPULAR_TAGS = 20
+
+
+def _chunks(items: tuple[Article, ...], size: int) -> list[tuple[Article, ...]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [()]
+
+
+def listing(
+    site: Site, urls: Urls, base: str, articles: tuple[Article, ...], template: str, **extra: Any
+) -> list[PlannedPage]:
+    """A list of articles at base, base/page/2/, ...: page 1 is the bare URL."""
+    chunks = _chunks(articles, site.config.per_page)
+    plan = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = urls.paged(base, number)
+        context = {
+            "articles": [article_view(a, site, urls) for a in chunk],
+            "pagination": pagination(base, number, len(chunks), urls),
+            "canonical": urls.absolute(path),
+            **extra,
+        }
+        plan.append(PlannedPage(path, template, context, source=f"listing /{base}"))
+    return plan
+
+
+def home_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+    return listing(site, urls, urls.home(), site.articles, "index.html")
+
+
+def tag_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+    """The tag index (alphabetical, and the most used first) and each tag's pages."""
+    index = [
+        {"name": t.name, "href": urls.href(urls.tag(t.slug)), "count": len(t.articles)}
+        for t in site.tags
+    ]
+    popular = sorted(index, key=lambda t: -t["count"])[:POPULAR_TAGS]  # stable: ties stay A-Z
+    context = {"tags": index, "popular": popular, "canonical": urls.absolute(urls.tags())}
+    plan = [PlannedPage(urls.tags(), "tags.html", context, "tag index")]
+    for tag in site.tags:
+        extra = {"tag": {"name": tag.name, "count": len(tag.articles)}}
+        plan += listing(site, urls, urls.tag(tag.slug), tag.articles, "tag.html", **extra)
+    return plan
+
+
+def _month_link(month: Month | None, site: Site, urls: Urls) -> dict[str, str] | None:
+    if month is None:
+        return None
+    label = greek.month_heading(month.year, month.month, site.config.language)
+    return {"label": label, "href": urls.href(urls.month(month.year, month.month))}
+
+
+def _year_link(year: Year | None, urls: Urls) -> dict[str, str] | None:
+    return {"label": str(year.year), "href": urls.href(urls.year(year.year))} if year else None
+
+
+def archive_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+    """Year and month archives with links to their neighbours, and the archive index."""
+    language = site.config.language
+    months = [m for y in site.years for m in y.months]  # newest first
+    plan: list[PlannedPage] = []
+    for i, year in enumerate(site.years):
+        extra = {
+            "year": year.year,
+            "heading": str(year.year),
+            "months": [
+                {
+                    "label": greek.month_name(m.month, language),
+                    "href": urls.href(urls.month(m.year, m.month)),
+                    "count": len(m.articles),
+                }
+                for m in year.months
+            ],
+            "newer": _year_link(site.years[i - 1] if i > 0 else None, urls),
+            "older": _year_link(site.years[i + 1] if i + 1 < len(site.years) else None, urls),
+        }
+        plan += listing(site, urls, urls.year(year.year), year.articles, "year.html", **extra)
+    for i, month in enumerate(months):
+        extra = {
+            "heading": greek.month_heading(month.year, month.month, language),
+            "year_link": _year_link(next(y for y in site.years if y.year == month.year), urls),
+            "newer": _month_link(months[i - 1] if i > 0 else None, site, urls),
+            "older": _month_link(months[i + 1] if i + 1 < len(months) else None, site, urls),
+        }
+        base = urls.month(month.year, month.month)
+        plan += listing(site, urls, base, month.articles, "month.html", **extra)
+    years = [
+        {
+            "label": str(y.year),
+            "href": urls.href(urls.year(y.year)),
+            "count": len(y.articles),
+            "months": [
+                {
+                    "label": greek.month_name(m.month, site.config.language),
+                    "href": urls.href(urls.month(m.year, m.month)),
+                    "count": len(m.articles),
+                }
+                for m in y.months
+            ],
+        }
+        for y in site.years
+    ]
+    context = {
+        "years": years,
+        "total": len(site.articles),
+        "canonical": urls.absolute(urls.archive()),
+    }
+    plan.append(PlannedPage(urls.archive(), "archive.html", context, "archive index"))
+    return plan
