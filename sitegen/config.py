@@ -28,6 +28,8 @@ class Config:
     theme: str = "default"
     words_per_minute: int = 200
     max_tags: int = 6
+    feed_items: int = 50
+    feed_full_text: bool = True
 
     @property
     def zone(self) -> ZoneInfo:
@@ -119,7 +121,7 @@ def validate(raw: dict[str, Any], where: str) -> Config:
             )
             continue
         message = _CHECKS[key](value) if key in _CHECKS else None
-        if key in ("per_page", "words_per_minute") and value < 1:
+        if key in ("per_page", "words_per_minute", "feed_items") and value < 1:
             message = "must be 1 or more"
         if key == "max_tags" and value < 0:
             message = "must be 0 (no automatic tags) or more"

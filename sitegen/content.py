@@ -40,6 +40,7 @@ class Document:
     meta: dict[str, Any]
     body_html: str
     text: str
+    prose: list[str] = field(default_factory=list)  # the <p> paragraphs, for the summary
     day: date | None = None
     tags: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)
@@ -136,7 +137,14 @@ def read_markdown(path: Path, where: str, problems: Problems) -> Document | None
         )
         meta.pop("slug")
     day = _date(meta["date"], where, lines.get("date"), problems) if "date" in meta else None
-    body_html = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    body_html = markdown.markdown(
+        body,
+        extensions=MARKDOWN_EXTENSIONS,
+        extension_configs={"toc": {"slugify": lambda text, _sep: slugify(text) or "section"}},
+        output_format="html",
+    )
+    lead = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", p)).split())
+            for p in re.findall(r"<p>(.*?)</p>", body_html, re.DOTALL)]  # fmt: skip
     blocks = re.sub(r"</(?:p|h[1-6]|li|blockquote|pre|table|tr)>", "\n\n", body_html)
     plain = html.unescape(re.sub(r"<[^>]+>", " ", blocks))
     return Document(
@@ -144,6 +152,7 @@ def read_markdown(path: Path, where: str, problems: Problems) -> Document | None
         meta=meta,
         body_html=body_html,
         text="\n\n".join(" ".join(b.split()) for b in plain.split("\n\n") if b.strip()),
+        prose=[p for p in lead if p],
         day=day,
         tags=_tags(meta.get("tags"), where, lines.get("tags"), problems),
         lines=lines,

@@ -50,7 +50,13 @@ def tag_pages(site: Site, urls: Urls) -> list[PlannedPage]:
     context = {"tags": index, "popular": popular, "canonical": urls.absolute(urls.tags())}
     plan = [PlannedPage(urls.tags(), "tags.html", context, "tag index")]
     for tag in site.tags:
-        extra = {"tag": {"name": tag.name, "count": len(tag.articles)}}
+        extra = {
+            "tag": {
+                "name": tag.name,
+                "count": len(tag.articles),
+                "feed_href": urls.href(urls.tag_feed(tag.slug)),
+            }
+        }
         plan += listing(site, urls, urls.tag(tag.slug), tag.articles, "tag.html", **extra)
     return plan
 

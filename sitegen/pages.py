@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sitegen import greek
 from sitegen.errors import Problems
+from sitegen.feed_plan import feed_pages
 from sitegen.listings import archive_pages, home_pages, tag_pages
 from sitegen.plan import PlannedPage
 from sitegen.site import Site
@@ -86,6 +87,7 @@ def plan_site(site: Site, statics: dict[str, Path], problems: Problems) -> list[
     plan += _article_pages(site, urls)
     plan += tag_pages(site, urls)
     plan += archive_pages(site, urls)
+    plan += feed_pages(site, urls)
     plan.append(
         PlannedPage(
             urls.search(), "search.html", {"canonical": urls.absolute(urls.search())}, "search"

@@ -18,6 +18,7 @@ class PlannedPage:
     context: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # what made it, for messages
     copy_from: Path | None = None
+    writer: str | None = None  # a feed format of sitegen.feeds.WRITERS instead of a template
 
     @property
     def output(self) -> str:

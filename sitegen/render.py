@@ -14,6 +14,7 @@ import markupsafe
 
 from sitegen.config import Config
 from sitegen.errors import content_error
+from sitegen.feeds import WRITERS
 from sitegen.site import Site
 from sitegen.urls import Urls
 
@@ -130,6 +131,19 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
             "css_href": urls.href(css),
             "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],
             "pagefind_href": urls.href("pagefind/"),
+            "feeds": [
+                {"type": "application/rss+xml", "label": "RSS", "href": urls.href(urls.feed_rss())},
+                {
+                    "type": "application/atom+xml",
+                    "label": "Atom",
+                    "href": urls.href(urls.feed_atom()),
+                },
+                {
+                    "type": "application/feed+json",
+                    "label": "JSON Feed",
+                    "href": urls.href(urls.feed_json()),
+                },
+            ],
         },
         "t": strings,
     }
@@ -149,12 +163,14 @@ def _render_one(index: int) -> bytes:
     assert _WORKER is not None
     renderer, plan = _WORKER
     page = plan[index]
+    if page.writer:
+        return WRITERS[page.writer](page.context)
     return renderer.render(page.template, page.context, page.source)
 
 
 def render_plan(renderer: Renderer, plan: list[Any], jobs: int) -> list[bytes | None]:
     """Render every templated page of the plan, in `jobs` forked processes when it pays."""
-    todo = [i for i, page in enumerate(plan) if page.template]
+    todo = [i for i, page in enumerate(plan) if page.template or page.writer]
     out: list[bytes | None] = [None] * len(plan)
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or not can_fork:

@@ -38,7 +38,7 @@ def _from_document(doc: Document, path: Path) -> Article:
         source=doc.source,
         date=doc.day,
         title=title,
-        summary=str(meta.get("summary") or headlines.summary(doc.text.split("\n\n"))),
+        summary=str(meta.get("summary") or headlines.summary(doc.prose or [doc.text])),
         body_html=doc.body_html,
         text=doc.text,
         slug=slug or "page",

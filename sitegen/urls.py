@@ -48,6 +48,21 @@ class Urls:
         return "tags/"
 
     @staticmethod
+    def feed_rss() -> str:
+        return "feed.xml"
+
+    @staticmethod
+    def feed_atom() -> str:
+        return "atom.xml"
+
+    @staticmethod
+    def feed_json() -> str:
+        return "feed.json"
+
+    def tag_feed(self, slug: str) -> str:
+        return f"{self.tag(slug)}feed.xml"
+
+    @staticmethod
     def search() -> str:
         return "search/"
 

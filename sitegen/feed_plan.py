@@ -1,0 +1,78 @@
+"""Which feeds the site has, and the plain data each is written from."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from sitegen import greek
+from sitegen.feeds import absolute_html
+from sitegen.model import Article
+from sitegen.plan import PlannedPage
+from sitegen.site import Site
+from sitegen.urls import Urls
+
+ID_YEAR = 2025  # the date part of the tag: URIs that identify items; never changes
+_NO_ITEMS = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def item_id(article: Article, urls: Urls) -> str:
+    """A stable id from the article's id, never from its title or slug (RFC 4151 tag URI)."""
+    parts = urlsplit(urls.base)
+    return f"tag:{parts.hostname},{ID_YEAR}:{parts.path}{article.id}"
+
+
+def _item(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
+    assert article.date is not None
+    url = urls.absolute(urls.article(article))
+    return {
+        "id": item_id(article, urls),
+        "title": article.title,
+        "url": url,
+        "published": greek.publication_time(article.date, site.config.zone),
+        "summary": article.summary,
+        "content_html": absolute_html(article.body_html, url) if site.config.feed_full_text else "",
+        "tags": article.tags,
+    }
+
+
+def _feed(
+    site: Site, urls: Urls, title: str, home: str, path: str, articles: tuple[Article, ...]
+) -> dict[str, Any]:
+    items = [_item(a, site, urls) for a in articles[: site.config.feed_items]]
+    return {
+        "id": f"tag:{urlsplit(urls.base).hostname},{ID_YEAR}:{urlsplit(urls.base).path}{path}",
+        "title": title,
+        "description": site.config.description,
+        "language": site.config.language,
+        "author": site.config.title,
+        "home_url": urls.absolute(home),
+        "self_url": urls.absolute(path),
+        "updated": max((i["published"] for i in items), default=_NO_ITEMS),
+        "items": items,
+    }
+
+
+def feed_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+    """Site-wide RSS, Atom and JSON Feed; an RSS feed per tag."""
+    title = site.config.title
+    plan = [
+        PlannedPage(
+            path,
+            None,
+            _feed(site, urls, title, urls.home(), path, site.articles),
+            "feeds",
+            writer=writer,
+        )  # fmt: skip
+        for path, writer in (
+            (urls.feed_rss(), "rss"),
+            (urls.feed_atom(), "atom"),
+            (urls.feed_json(), "json"),
+        )
+    ]
+    for tag in site.tags:
+        path = urls.tag_feed(tag.slug)
+        feed = _feed(site, urls, f"{tag.name} · {title}", urls.tag(tag.slug), path, tag.articles)
+        plan.append(PlannedPage(path, None, feed, f"feed of tag {tag.name}", writer="rss"))
+    return plan

@@ -1,0 +1,201 @@
+"""RSS, Atom and JSON Feed: valid, stable ids, absolute links, right under a sub-path."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import xml.etree.ElementTree as ET
+from email.utils import format_datetime, parsedate_to_datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from sitegen.cli import main
+from sitegen.feeds import absolute_html
+
+from .conftest import REPO, soup, write_site
+
+BASE = "https://user.github.io/repo/"
+NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/"}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("feeds")
+    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    corpus.write_collection(site / "seeds", 1000)
+    (site / "content").mkdir()
+    (site / "content/link.md").write_text(
+        "---\ntitle: Με συνδέσμους\ndate: 2025-06-01\ntags: [Κρήτη]\n---\n"
+        "Δες [το αρχείο](../../../../archive/) και [την αρχή](/repo/) και "
+        "![εικόνα](photo.jpg) και [κάτι](#here).\n",
+        "utf-8",
+    )
+    (site / "sitegen.toml").write_text(f'base_url = "{BASE}"\ntitle = "Ειδήσεις"\n', "utf-8")
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+    return site / "dist"
+
+
+def all_rss(out: Path) -> list[Path]:
+    return [out / "feed.xml", *sorted(out.glob("tags/*/feed.xml"))]
+
+
+def test_every_feed_is_well_formed_and_read_by_feedparser(out: Path) -> None:
+    for path in [*all_rss(out), out / "atom.xml"]:
+        ET.parse(path)  # well-formed XML
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+        assert parsed.entries
+        assert parsed.feed.language == "el"
+
+
+def test_rss_details(out: Path) -> None:
+    for path in all_rss(out):
+        channel = ET.parse(path).getroot().find("channel")
+        self_link = channel.find("atom:link", NS)
+        assert self_link.get("rel") == "self" and self_link.get("type") == "application/rss+xml"
+        assert self_link.get("href") == BASE + path.relative_to(out).as_posix()
+        items = channel.findall("item")
+        assert 0 < len(items) <= 50
+        dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in items]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        for item, date in zip(items, dates, strict=True):
+            text = item.findtext("pubDate")
+            assert format_datetime(date) == text  # RFC 822 that round-trips
+            assert text[:3] in {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}  # English names
+            assert date.utcoffset() is not None
+            names = [child.tag for child in item]
+            assert names.index("description") < names.index(f"{{{NS['content']}}}encoded")
+        assert channel.findtext("lastBuildDate") == items[0].findtext("pubDate")  # not the clock
+
+
+def test_site_feed_has_the_newest_fifty(out: Path) -> None:
+    home = soup(out / "index.html")
+    newest = [a["href"] for a in home.select(".article-list h2 a")]
+    parsed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert len(parsed.entries) == 50
+    assert [e.link.removeprefix("https://user.github.io") for e in parsed.entries[:10]] == newest
+
+
+def test_ids_are_unique_stable_tag_uris(out: Path) -> None:
+    parsed = feedparser.parse((out / "atom.xml").read_bytes())
+    ids = [e.id for e in parsed.entries]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("tag:user.github.io,2025:/repo/") for i in ids)
+    rss = ET.parse(out / "feed.xml").getroot()
+    assert all(g.get("isPermaLink") == "false" for g in rss.iter("guid"))
+
+
+def test_titles_dates_and_tags_match_the_pages(out: Path) -> None:
+    parsed = feedparser.parse((out / "feed.xml").read_bytes())
+    for entry in parsed.entries[:20]:
+        page = soup(out / entry.link.removeprefix(BASE) / "index.html")
+        assert entry.title == page.h1.get_text()
+        assert [t.term for t in entry.tags] == [a.get_text() for a in page.select('a[rel~="tag"]')]
+        year, month, day = entry.published_parsed[:3]
+        assert page.time["datetime"][:10] == f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def test_links_inside_items_are_absolute(out: Path) -> None:
+    for path in all_rss(out):
+        for encoded in ET.parse(path).getroot().iter(f"{{{NS['content']}}}encoded"):
+            for element in BeautifulSoup(encoded.text, "lxml").find_all(True):
+                for attribute in ("href", "src"):
+                    value = element.get(attribute)
+                    assert value is None or value.startswith((BASE, "#")), value
+    entry = next(
+        e
+        for e in feedparser.parse((out / "feed.xml").read_bytes()).entries
+        if e.title == "Με συνδέσμους"
+    )
+    html = entry.content[0].value
+    assert f'href="{BASE}archive/"' in html and f'href="{BASE}"' in html
+    assert f'src="{BASE}2025/06/01/me-syndesmous/photo.jpg"' in html
+
+
+def test_json_feed(out: Path) -> None:
+    data = json.loads((out / "feed.json").read_text("utf-8"))
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert data["title"] == "Ειδήσεις" and data["feed_url"] == BASE + "feed.json"
+    assert data["home_page_url"] == BASE
+    assert len(data["items"]) == 50
+    for item in data["items"]:
+        assert item["id"] and item["url"].startswith(BASE) and item["content_html"]
+        assert item["date_published"][10] == "T"
+
+
+def test_autodiscovery_and_visible_links(out: Path) -> None:
+    home = soup(out / "index.html")
+    types = {link["type"]: link["href"] for link in home.find_all("link", rel="alternate")}
+    assert types == {
+        "application/rss+xml": "/repo/feed.xml",
+        "application/atom+xml": "/repo/atom.xml",
+        "application/feed+json": "/repo/feed.json",
+    }
+    tag = soup(out / "tags/kriti/index.html")
+    hrefs = [link["href"] for link in tag.find_all("link", rel="alternate")]
+    assert "/repo/tags/kriti/feed.xml" in hrefs
+    assert tag.find("a", href="/repo/tags/kriti/feed.xml")
+
+
+def test_a_corrected_headline_keeps_the_feed_id(tmp_path: Path) -> None:
+    seed = {"seeds/001_0123456789abcdef.txt": "date 2025-03-01 Αρχικός τίτλος με λάθος. Κείμενο."}
+    site = write_site(tmp_path, seed, f'base_url = "{BASE}"\n')
+
+    def first_entry():
+        assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+        return feedparser.parse((site / "dist/feed.xml").read_bytes()).entries[0]
+
+    before = first_entry()
+    (site / "content").mkdir()
+    (site / "content/0123456789abcdef.md").write_text("---\ntitle: Σωστός τίτλος\n---\n", "utf-8")
+    after = first_entry()
+    assert before.title == "Αρχικός τίτλος με λάθος" and after.title == "Σωστός τίτλος"
+    assert before.link != after.link  # the slug follows the title ...
+    assert (
+        before.id == after.id == "tag:user.github.io,2025:/repo/0123456789abcdef"
+    )  # ... the id not
+
+
+def test_summary_only_and_item_limit(tmp_path: Path) -> None:
+    seeds = {
+        f"seeds/{i:03d}_{i:016x}.txt": f"date 2025-01-{i + 1:02d} Είδηση {i}." for i in range(5)
+    }
+    site = write_site(tmp_path, seeds, "feed_items = 3\nfeed_full_text = false\n")
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+    parsed = feedparser.parse((site / "dist/feed.xml").read_bytes())
+    assert [e.title for e in parsed.entries] == ["Είδηση 4", "Είδηση 3", "Είδηση 2"]
+    assert "content" not in parsed.entries[0]
+    data = json.loads((site / "dist/feed.json").read_text("utf-8"))
+    assert "content_html" not in data["items"][0] and data["items"][0]["content_text"]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<a href="../x/">x</a>', '<a href="https://s.org/r/2025/x/">x</a>'),
+        ('<a href="/r/">x</a>', '<a href="https://s.org/r/">x</a>'),
+        ("<img src='a.png'>", "<img src='https://s.org/r/2025/01/a.png'>"),
+        ('<a href="#top">x</a>', '<a href="#top">x</a>'),
+        ('<a href="mailto:a@b.c">x</a>', '<a href="mailto:a@b.c">x</a>'),
+        ('<a href="https://other.org/">x</a>', '<a href="https://other.org/">x</a>'),
+    ],
+)
+def test_absolute_html(html: str, expected: str) -> None:
+    assert absolute_html(html, "https://s.org/r/2025/01/") == expected
+
+
+def test_markup_in_titles_is_escaped_in_every_format(tmp_path: Path) -> None:
+    seed = {"seeds/001_0123456789abcdef.txt": 'date 2025-03-01 Α & Β <script>x</script> «Γ» "Δ".'}
+    site = write_site(tmp_path, seed)
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+    title = 'Α & Β <script>x</script> «Γ» "Δ"'
+    for name in ("feed.xml", "atom.xml"):
+        parsed = feedparser.parse((site / "dist" / name).read_bytes())
+        assert parsed.bozo == 0 and parsed.entries[0].title == title
+    assert json.loads((site / "dist/feed.json").read_text("utf-8"))["items"][0]["title"] == title
+    assert "<script>" not in (site / "dist/feed.xml").read_text("utf-8")
