@@ -11,6 +11,7 @@ from sitegen.feed_plan import feed_pages
 from sitegen.listings import archive_pages, home_pages, tag_pages
 from sitegen.plan import PlannedPage
 from sitegen.site import Site
+from sitegen.sitemap import sitemap_pages
 from sitegen.urls import Urls
 from sitegen.views import article_view, news_article_ld
 
@@ -88,6 +89,7 @@ def plan_site(site: Site, statics: dict[str, Path], problems: Problems) -> list[
     plan += tag_pages(site, urls)
     plan += archive_pages(site, urls)
     plan += feed_pages(site, urls)
+    plan += sitemap_pages(site, urls, plan)
     plan.append(
         PlannedPage(
             urls.search(), "search.html", {"canonical": urls.absolute(urls.search())}, "search"

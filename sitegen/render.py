@@ -14,9 +14,13 @@ import markupsafe
 
 from sitegen.config import Config
 from sitegen.errors import content_error
-from sitegen.feeds import WRITERS
+from sitegen.feeds import WRITERS as FEED_WRITERS
 from sitegen.site import Site
+from sitegen.sitemap import robots, sitemap
 from sitegen.urls import Urls
+
+# Files made by code rather than by templates, by the name a PlannedPage gives as writer
+WRITERS = {**FEED_WRITERS, "sitemap": sitemap, "robots": robots}
 
 
 def default_theme_dir() -> Path:

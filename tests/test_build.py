@@ -249,3 +249,23 @@ def test_an_empty_folder_builds_a_site(tmp_path: Path) -> None:
     assert main(["build", "--site", str(tmp_path), "--no-search", "--quiet"]) == 0
     home = soup(tmp_path / "dist/index.html")
     assert home.html["lang"] == "el" and home.h1 is not None
+
+
+def test_sitemap_and_robots(built: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(built / "sitemap.xml").getroot()
+    locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
+    assert len(locs) == len(set(locs)) and all(loc.startswith(BASE) for loc in locs)
+    pages = {
+        BASE + p.parent.relative_to(built).as_posix() + "/"
+        for p in built.rglob("index.html")
+        if "pagefind" not in p.parts and p.parent.name != "search"
+    }
+    assert set(locs) == {loc.replace(BASE + "./", BASE) for loc in pages}
+    for url in root.findall("s:url", ns):
+        assert len(url.findtext("s:lastmod", namespaces=ns)) == 10  # YYYY-MM-DD
+    assert (
+        built / "robots.txt"
+    ).read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n"
