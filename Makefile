@@ -21,7 +21,11 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/sitegen build $(SITEGEN_ARGS)
 
-test: $(VENV)/.installed-test
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

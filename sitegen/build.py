@@ -21,7 +21,7 @@ from sitegen.render import (
     site_globals,
     theme_dirs,
 )
-from sitegen.search import build_index
+from sitegen.search import build_index, fingerprint, reuse_index
 from sitegen.site import Site, build_site
 from sitegen.sources import read_sources
 from sitegen.tagging import add_automatic_tags
@@ -48,6 +48,7 @@ class BuildResult:
     changed: int
     warnings: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    search: str = "off"  # the search index: "indexed", "unchanged" (carried over) or "off"
 
 
 def load(options: BuildOptions) -> tuple[Config, Site, Problems]:
@@ -109,12 +110,23 @@ def build(options: BuildOptions) -> BuildResult:
             else:
                 staging.write(page.output, data or b"")
         lap("write")
+        search = "off"
         if options.search:
-            build_index(staging.path)
+            indexed = [
+                (page.output, data)
+                for page, data in zip(plan, rendered, strict=True)
+                if data and page.output.endswith(".html") and b"data-pagefind-body" in data
+            ]
+            print_ = fingerprint(indexed)
+            search = "unchanged" if reuse_index(out, staging.path, print_) else "indexed"
+            if search == "indexed":
+                build_index(staging.path, print_)
             lap("search")
         changed = staging.commit()
         lap("swap")
-    return BuildResult(out, len(plan), len(site.articles), changed, problems.warnings, timings)
+    return BuildResult(
+        out, len(plan), len(site.articles), changed, problems.warnings, timings, search
+    )
 
 
 __all__ = ["BuildOptions", "BuildResult", "build", "load", "SitegenError"]

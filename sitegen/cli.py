@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in result.seconds.items())
         print(
             f"built {result.articles} articles, {result.pages} files into {result.out} "
-            f"in {total:.2f}s ({stages})",
+            f"in {total:.2f}s ({stages}); search index {result.search}",
             file=sys.stderr,
         )
     if args.command == "serve":

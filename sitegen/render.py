@@ -133,6 +133,7 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
             "archive_href": urls.href(urls.archive()),
             "search_href": urls.href(urls.search()),
             "css_href": urls.href(css),
+            "search_js_href": urls.href(urls.static("search.js")),
             "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],
             "pagefind_href": urls.href("pagefind/"),
             "feeds": [

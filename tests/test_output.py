@@ -62,3 +62,22 @@ def test_output_folder_may_not_be_the_site(tmp_path: Path) -> None:
         with pytest.raises(UsageError):
             check_output_dir(out, tmp_path)
     check_output_dir(tmp_path / "dist", tmp_path)
+
+
+def test_search_index_is_kept_when_nothing_indexed_changed(basic_site: Path) -> None:
+    from sitegen.build import BuildOptions, build
+
+    def snapshot() -> dict[Path, tuple[bytes, int]]:
+        index = basic_site / "dist/pagefind"
+        return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in index.rglob("*") if p.is_file()}
+
+    options = BuildOptions(site=basic_site)
+    assert build(options).search == "indexed"
+    (basic_site / "content/about.md").write_text("---\ntitle: Άλλο\n---\nΆλλο κείμενο.", "utf-8")
+    assert build(options).search == "indexed"  # the nav of every article page changed
+    first = snapshot()
+    assert build(options).search == "unchanged"
+    assert snapshot() == first and len(first) > 5  # the same bytes and mtimes
+    seed = next(basic_site.glob("seeds/003_*.txt"))
+    seed.write_text("date 2024-12-31 Άλλο κείμενο για το ντέρμπι.", "utf-8")
+    assert build(options).search == "indexed"

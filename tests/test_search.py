@@ -1,0 +1,119 @@
+"""Search in a real browser: Pagefind's index of the built pages and sitegen's search page."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import quote
+
+import pytest
+
+from sitegen.cli import main
+
+from .browser import axe_violations, browser, free_port, serving  # noqa: F401
+from .conftest import FIXTURES
+
+SEED = "/demo/2025/09/03/o-proedros-tis-rosias-synantithike-me-ton-voreiokoreati-igeti-sto-pekino/"
+ROSIA = "/demo/2024/05/10/anakoinosi-gia-tis-exagoges-sitiron/"
+VOULI = "/demo/2025/02/11/synedriasi-gia-ton-proypologismo/"
+VOULEFTES = "/demo/2025/03/02/oi-vouleftes-tis-perifereias-synantithikan-me-agrotes/"
+DYNAMEIS = "/demo/2025/04/20/askisi-ton-eidikon-dynameon-sto-aigaio/"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):
+    site = tmp_path_factory.mktemp("search") / "site"
+    shutil.copytree(FIXTURES / "search", site)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/demo/"
+    assert main(["build", "--site", str(site), "--base-url", base, "--quiet"]) == 0
+    with serving(site / "dist", "/demo/", port) as url:
+        yield url
+
+
+def results(browser, site_url: str, query: str = "", **params: str) -> tuple[list[str], str]:  # noqa: F811
+    """The result links, in order, and the status line for a search opened by URL."""
+    page = browser.new_page()
+    try:
+        args = [f"q={quote(query)}"] + [f"{k}={quote(v)}" for k, v in params.items()]
+        page.goto(f"{site_url}search/?{'&'.join(args)}")
+        page.wait_for_function(
+            "() => { const s = document.querySelector('#search-status').textContent;"
+            " return s && !s.endsWith('…'); }",
+            timeout=15000,
+        )
+        links = page.eval_on_selector_all("#search-results h2 a", "els => els.map(e => e.pathname)")
+        return links, page.inner_text("#search-status")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Πούτιν", {SEED}),
+        ("πουτιν", {SEED}),  # without accents
+        ("ΠΟΥΤΙΝ", {SEED}),  # in capitals
+        ("Ρωσίας", {SEED, ROSIA}),  # the genitive finds a page that only says Ρωσία
+        ("Ρωσία", {SEED, ROSIA}),
+        ("ρωσια", {SEED, ROSIA}),
+        ("Βουλής", {VOULI}),  # and not the page about βουλευτές
+        ("βουλη", {VOULI}),
+        ('"ειδικές σας δυνάμεις"', {SEED}),  # the phrase, in order
+        ('"ΕΙΔΙΚΕΣ ΣΑΣ ΔΥΝΑΜΕΙΣ"', {SEED}),
+        ("ειδικές σας δυνάμεις", {SEED, DYNAMEIS}),  # the words, anywhere
+        ('"σας δυνάμεις" Πούτιν', {SEED}),
+        ("βουλευτές", {VOULEFTES}),
+    ],
+)
+def test_query_results_are_exact(browser, site_url: str, query: str, expected: set[str]) -> None:  # noqa: F811
+    links, status = results(browser, site_url, query)
+    assert set(links) == expected and len(links) == len(expected)
+    assert str(len(expected)) in status
+
+
+def test_no_result_says_so(browser, site_url: str) -> None:  # noqa: F811
+    links, status = results(browser, site_url, "ανύπαρκτηλέξη")
+    assert links == [] and status.startswith("Δεν βρέθηκαν άρθρα")
+
+
+def test_tag_filter(browser, site_url: str) -> None:  # noqa: F811
+    assert set(results(browser, site_url, tag="Οικονομία")[0]) == {ROSIA, VOULI}
+    assert results(browser, site_url, "Ρωσία", tag="Οικονομία")[0] == [ROSIA]
+
+
+def test_year_filter(browser, site_url: str) -> None:  # noqa: F811
+    assert results(browser, site_url, year="2024")[0] == [ROSIA]
+    assert results(browser, site_url, "Ρωσία", year="2025")[0] == [SEED]
+
+
+def test_sort_newest_first(browser, site_url: str) -> None:  # noqa: F811
+    assert results(browser, site_url, tag="Οικονομία", sort="newest")[0] == [VOULI, ROSIA]
+
+
+def test_typing_keeps_the_query_in_the_url_and_results_show_details(browser, site_url: str) -> None:  # noqa: F811
+    page = browser.new_page()
+    try:
+        page.goto(site_url + "search/")
+        page.get_by_label("Λέξεις ή «φράση» για αναζήτηση").fill("Κουρσκ")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#search-results h2 a")
+        assert "q=%CE%9A%CE%BF%CF%85%CF%81%CF%83%CE%BA" in page.url
+        item = page.locator("#search-results li").first
+        assert item.locator("h2").inner_text().startswith("Ο πρόεδρος της Ρωσίας")
+        assert item.locator(".meta").inner_text() == "3 Σεπτεμβρίου 2025"
+        assert item.locator("mark").first.inner_text().startswith("Κουρσκ")
+        assert "Πούτιν" in item.locator(".tags").inner_text()
+        page.select_option("#search-year", "2025")
+        page.wait_for_function("() => location.search.includes('year=2025')")
+    finally:
+        page.close()
+
+
+def test_search_page_with_results_has_no_axe_violations(browser, site_url: str) -> None:  # noqa: F811
+    page = browser.new_page()
+    try:
+        page.goto(site_url + "search/?q=" + quote("Ρωσία"))
+        page.wait_for_selector("#search-results h2 a")
+        assert axe_violations(page) == []
+    finally:
+        page.close()
