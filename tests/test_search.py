@@ -117,3 +117,32 @@ def test_search_page_with_results_has_no_axe_violations(browser, site_url: str) 
         assert axe_violations(page) == []
     finally:
         page.close()
+
+
+def test_many_results_load_page_by_page(browser, tmp_path) -> None:  # noqa: F811
+    from .conftest import write_site
+
+    seeds = {
+        f"seeds/{i:03d}_{i:016x}.txt": f"date 2025-01-{i + 1:02d} Είδηση {i} για την Κρήτη."
+        for i in range(25)
+    }
+    port = free_port()
+    site = write_site(tmp_path, seeds, f'base_url = "http://127.0.0.1:{port}/x/"\n')
+    assert main(["build", "--site", str(site), "--quiet"]) == 0
+    with serving(site / "dist", "/x/", port) as url:
+        page = browser.new_page()
+        page.goto(url + "search/?q=" + quote("Κρήτης"))
+        page.wait_for_selector("#search-results h2 a")
+        assert page.locator("#search-results > li").count() == 10
+        assert page.inner_text("#search-status").startswith("Έως 25 άρθρα")
+        page.click("#search-more")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#search-results > li').length == 20"
+        )
+        page.click("#search-more")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#search-results > li').length == 25"
+        )
+        assert page.inner_text("#search-status") == "25 άρθρα"
+        assert page.locator("#search-more").is_hidden()
+        page.close()

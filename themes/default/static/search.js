@@ -18,7 +18,8 @@
   const TAG = root.dataset.tagFilter;
   const YEAR = root.dataset.yearFilter;
   const PAGE = 10;
-  const CAP = 300; // candidates checked at most; the work on very common words stays bounded
+  const BATCH = 20;
+  const CAP = 1000; // candidates checked at most: the work on very common words stays bounded
   const ENDINGS = ["ουσ", "ων", "οσ", "ου", "ασ", "ησ", "εσ", "οι", "ισ", "υσ",
                    "α", "η", "ο", "ε", "ι", "υ", "ω", "σ"];
 
@@ -62,9 +63,13 @@
   }
 
   let pagefind = null;
-  let shown = [];
-  let cursor = 0;
   let run = 0;
+  let query = null;
+  let candidates = [];
+  let checked = 0;
+  let kept = [];
+  let cursor = 0;
+  let filtering = false;
 
   async function load() {
     if (!pagefind) {
@@ -101,7 +106,7 @@
   async function search() {
     const id = ++run;
     keepInUrl();
-    const query = parse(input.value);
+    query = parse(input.value);
     const filters = {};
     if (tagSelect.value) filters[TAG] = [tagSelect.value];
     if (yearSelect.value) filters[YEAR] = [yearSelect.value];
@@ -118,31 +123,41 @@
     if (sortSelect.value === "newest") options.sort = { date: "desc" };
     const response = await pf.search(terms.length ? terms.join(" ") : null, options);
     if (id !== run) return;
-    const candidates = response.results.slice(0, CAP);
-    const checked = [];
-    for (let i = 0; i < candidates.length; i += 50) {
-      const batch = await Promise.all(candidates.slice(i, i + 50).map(function (r) { return r.data(); }));
-      if (id !== run) return;
-      checked.push(...batch);
-    }
-    shown = checked.filter(function (data) {
-      return !terms.length || matches(data.meta.title + " " + data.content, query);
-    });
-    const capped = response.results.length > CAP;
-    status.textContent = shown.length === 0 ? strings.none
-      : (capped ? strings.count_capped : (shown.length === 1 ? strings.count_one : strings.count))
-          .replace("{n}", shown.length);
-    list.replaceChildren();
+    candidates = response.results;
+    checked = 0;
+    kept = [];
     cursor = 0;
-    showMore();
+    filtering = terms.length > 0;
+    list.replaceChildren();
+    await showMore(id);
   }
 
-  function showMore() {
-    for (const data of shown.slice(cursor, cursor + PAGE)) {
-      list.appendChild(render(data));
+  // Check candidates in small batches until a page of results is ready: a common word
+  // costs a few fragments, not hundreds.
+  async function showMore(id) {
+    id = id || run;
+    const want = cursor + PAGE;
+    while (kept.length < want && checked < candidates.length && checked < CAP) {
+      const batch = candidates.slice(checked, Math.min(checked + BATCH, CAP));
+      const data = await Promise.all(batch.map(function (r) { return r.data(); }));
+      if (id !== run) return;
+      checked += batch.length;
+      for (const item of data) {
+        if (!filtering || matches(item.meta.title + " " + item.content, query)) kept.push(item);
+      }
     }
-    cursor += PAGE;
-    more.hidden = cursor >= shown.length;
+    for (const data of kept.slice(cursor, want)) list.appendChild(render(data));
+    cursor = Math.min(want, kept.length);
+    const complete = checked >= candidates.length;
+    more.hidden = cursor >= kept.length && (complete || checked >= CAP);
+    if (kept.length === 0 && (complete || checked >= CAP)) {
+      status.textContent = strings.none;
+    } else if (complete || !filtering) {
+      const n = filtering ? kept.length : candidates.length;
+      status.textContent = (n === 1 ? strings.count_one : strings.count).replace("{n}", n);
+    } else {
+      status.textContent = strings.count_capped.replace("{n}", candidates.length);
+    }
   }
 
   function render(data) {
@@ -182,7 +197,7 @@
 
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
   for (const select of [tagSelect, yearSelect, sortSelect]) select.addEventListener("change", search);
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", function () { showMore(); });
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   sortSelect.value = params.get("sort") || "";
