@@ -91,10 +91,10 @@ def build(options: BuildOptions) -> BuildResult:
 
     dirs = theme_dirs(site_dir, config)
     statics = static_files([d / "static" for d in dirs])
-    plan = plan_site(site, statics, problems)
+    strings = load_strings(dirs, config.language)
+    plan = plan_site(site, statics, problems, strings)
     problems.raise_if_any()
     urls = Urls(config.base_url)
-    strings = load_strings(dirs, config.language)
     renderer = Renderer(
         make_environment(dirs), site_globals(site, strings, urls, stylesheet(statics))
     )

@@ -8,6 +8,7 @@ from sitegen import greek
 from sitegen.model import Article
 from sitegen.plan import PlannedPage
 from sitegen.site import Month, Site, Year
+from sitegen.structured import breadcrumbs, date_trail, website
 from sitegen.urls import Urls
 from sitegen.views import article_view, pagination
 
@@ -37,7 +38,9 @@ def listing(
 
 
 def home_pages(site: Site, urls: Urls) -> list[PlannedPage]:
-    return listing(site, urls, urls.home(), site.articles, "index.html")
+    plan = listing(site, urls, urls.home(), site.articles, "index.html")
+    plan[0].context["jsonld"] = [website(site, urls)]
+    return plan
 
 
 def tag_pages(site: Site, urls: Urls) -> list[PlannedPage]:
@@ -72,7 +75,7 @@ def _year_link(year: Year | None, urls: Urls) -> dict[str, str] | None:
     return {"label": str(year.year), "href": urls.href(urls.year(year.year))} if year else None
 
 
-def archive_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+def archive_pages(site: Site, urls: Urls, archive_name: str) -> list[PlannedPage]:
     """Year and month archives with links to their neighbours, and the archive index."""
     language = site.config.language
     months = [m for y in site.years for m in y.months]  # newest first
@@ -92,6 +95,7 @@ def archive_pages(site: Site, urls: Urls) -> list[PlannedPage]:
             "newer": _year_link(site.years[i - 1] if i > 0 else None, urls),
             "older": _year_link(site.years[i + 1] if i + 1 < len(site.years) else None, urls),
         }
+        extra["jsonld"] = [breadcrumbs(date_trail(site, urls, year.year, None))]
         plan += listing(site, urls, urls.year(year.year), year.articles, "year.html", **extra)
     for i, month in enumerate(months):
         extra = {
@@ -100,6 +104,7 @@ def archive_pages(site: Site, urls: Urls) -> list[PlannedPage]:
             "newer": _month_link(months[i - 1] if i > 0 else None, site, urls),
             "older": _month_link(months[i + 1] if i + 1 < len(months) else None, site, urls),
         }
+        extra["jsonld"] = [breadcrumbs(date_trail(site, urls, month.year, month.month))]
         base = urls.month(month.year, month.month)
         plan += listing(site, urls, base, month.articles, "month.html", **extra)
     years = [
@@ -118,10 +123,13 @@ def archive_pages(site: Site, urls: Urls) -> list[PlannedPage]:
         }
         for y in site.years
     ]
+    canonical = urls.absolute(urls.archive())
+    trail = [(site.config.title, urls.absolute(urls.home())), (archive_name, canonical)]
     context = {
         "years": years,
         "total": len(site.articles),
-        "canonical": urls.absolute(urls.archive()),
+        "canonical": canonical,
+        "jsonld": [breadcrumbs(trail)],
     }
     plan.append(PlannedPage(urls.archive(), "archive.html", context, "archive index"))
     return plan

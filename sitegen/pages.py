@@ -12,8 +12,9 @@ from sitegen.listings import archive_pages, home_pages, tag_pages
 from sitegen.plan import PlannedPage
 from sitegen.site import Site
 from sitegen.sitemap import sitemap_pages
+from sitegen.structured import article_graph, open_graph
 from sitegen.urls import Urls
-from sitegen.views import article_view, news_article_ld
+from sitegen.views import article_view
 
 
 def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
@@ -27,7 +28,8 @@ def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
             "article": view,
             "canonical": view["url"],
             "description": article.summary,
-            "jsonld": news_article_ld(article, view, site),
+            "jsonld": article_graph(article, view, site, urls),
+            "og": open_graph(article, view),
             "related": [
                 {
                     "title": other.title,
@@ -81,13 +83,15 @@ def stylesheet(files: dict[str, Path]) -> str:
     )
 
 
-def plan_site(site: Site, statics: dict[str, Path], problems: Problems) -> list[PlannedPage]:
+def plan_site(
+    site: Site, statics: dict[str, Path], problems: Problems, strings: dict[str, str]
+) -> list[PlannedPage]:
     """Every output file of the site; two sources writing one path is a problem."""
     urls = Urls(site.config.base_url)
     plan = home_pages(site, urls)
     plan += _article_pages(site, urls)
     plan += tag_pages(site, urls)
-    plan += archive_pages(site, urls)
+    plan += archive_pages(site, urls, strings.get("archive_heading", "Archive"))
     plan += feed_pages(site, urls)
     plan += sitemap_pages(site, urls, plan)
     plan.append(

@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 import markupsafe
+from babel.core import get_global
 
 from sitegen.config import Config
 from sitegen.errors import content_error
@@ -119,6 +120,13 @@ class Renderer:
         return html.encode("utf-8")
 
 
+def og_locale(language: str) -> str:
+    """el -> el_GR: OpenGraph wants a language and a territory."""
+    likely = get_global("likely_subtags").get(language.replace("-", "_").split("_")[0], language)
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
+
+
 def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> dict[str, Any]:
     """What every template may use: the site's settings, links and words."""
     config = site.config
@@ -133,6 +141,9 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
             "archive_href": urls.href(urls.archive()),
             "search_href": urls.href(urls.search()),
             "css_href": urls.href(css),
+            "url": urls.absolute(urls.home()),
+            "og_locale": og_locale(config.language),
+            "favicon_href": urls.href(urls.static("favicon.svg")),
             "search_js_href": urls.href(urls.static("search.js")),
             "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],
             "pagefind_href": urls.href("pagefind/"),

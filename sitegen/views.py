@@ -77,22 +77,3 @@ def pagination(path: str, number: int, total: int, urls: Urls) -> dict[str, Any]
             for n in page_window(number, total)
         ],
     }
-
-
-def news_article_ld(article: Article, view: dict[str, Any], site: Site) -> dict[str, Any]:
-    """schema.org NewsArticle for an article page."""
-    config = site.config
-    return {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "description": article.summary,
-        "datePublished": view["datetime_iso"],
-        "dateModified": view["datetime_iso"],
-        "keywords": list(article.tags),
-        "url": view["url"],
-        "mainEntityOfPage": view["url"],
-        "inLanguage": config.language,
-        "identifier": article.id,
-        "publisher": {"@type": "Organization", "name": config.title},
-    }

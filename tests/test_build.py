@@ -50,8 +50,20 @@ def test_article_page_contract(built: Path) -> None:
         time = page.find("time")
         published = datetime.fromisoformat(time["datetime"])
         assert published.utcoffset() is not None
-        [script] = page.find_all("script", type="application/ld+json")
-        data = json.loads(script.string)
+        graph = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+        [data] = [d for d in graph if d["@type"] == "NewsArticle"]
+        [crumbs] = [d for d in graph if d["@type"] == "BreadcrumbList"]
+        assert [i["position"] for i in crumbs["itemListElement"]] == [1, 2, 3, 4]
+        assert crumbs["itemListElement"][-1]["item"] == data["url"]
+        assert data["publisher"]["logo"]["url"] == BASE + "static/logo.png"
+        og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+        assert og["og:type"] == "article" and og["og:title"] == h1.get_text()
+        assert og["og:url"] == data["url"] and og["og:locale"] == "el_GR"
+        assert og["article:published_time"] == data["datePublished"]
+        tags_og = [m["content"] for m in page.find_all("meta", property="article:tag")]
+        assert tags_og == data["keywords"]
+        assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        assert page.find("link", rel="icon")["href"] == ROOT + "static/favicon.svg"
         url = BASE + path.parent.relative_to(built).as_posix() + "/"
         assert data["@type"] == "NewsArticle"
         assert data["headline"] == h1.get_text()
@@ -182,7 +194,9 @@ def test_search_index_holds_the_articles(built: Path) -> None:
     entry = json.loads((built / "pagefind/pagefind-entry.json").read_text())
     assert entry["languages"]["el"]["page_count"] == 5
     assert (built / "pagefind/pagefind-ui.js").is_file()
-    assert soup(built / "search/index.html").find("script", src=f"{ROOT}pagefind/pagefind-ui.js")
+    search = soup(built / "search/index.html")
+    assert search.find("script", src=f"{ROOT}static/search.js")
+    assert search.find(attrs={"data-sitegen-search": True})["data-bundle"] == f"{ROOT}pagefind/"
     assert (built / ".nojekyll").is_file() and (built / "404.html").is_file()
 
 
@@ -269,3 +283,14 @@ def test_sitemap_and_robots(built: Path) -> None:
     assert (
         built / "robots.txt"
     ).read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n"
+
+
+def test_home_has_website_search_action_and_archives_have_breadcrumbs(built: Path) -> None:
+    [site] = [json.loads(s.string) for s in soup(built / "index.html").select("script[type]")]
+    assert site["@type"] == "WebSite"
+    target = site["potentialAction"]["target"]["urlTemplate"]
+    assert target == BASE + "search/?q={search_term_string}"
+    for path in ("2025/index.html", "2025/09/index.html", "archive/index.html"):
+        data = [json.loads(s.string) for s in soup(built / path).select("script[type]")]
+        assert [d["@type"] for d in data] == ["BreadcrumbList"]
+        assert data[0]["itemListElement"][0]["item"] == BASE

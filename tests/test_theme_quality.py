@@ -1,0 +1,118 @@
+"""The default theme as professionals check it: the Nu Html Checker over a whole built
+site, axe-core in Debian's chromium on every kind of page, page weight, layout shift."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from sitegen.cli import main
+
+from .browser import axe_violations, browser, free_port, serving  # noqa: F401
+from .conftest import FIXTURES, REPO
+
+VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    """The basic fixture (seed, Markdown articles and pages) plus 30 generated articles,
+    built with search under a sub-path and served."""
+    root = tmp_path_factory.mktemp("theme") / "site"
+    shutil.copytree(FIXTURES / "basic", root)
+    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    corpus.write_collection(root / "seeds", 30, seed=3)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/news/"
+    assert main(["build", "--site", str(root), "--base-url", base, "--quiet"]) == 0
+    with serving(root / "dist", "/news/", port) as url:
+        yield root / "dist", url
+
+
+def test_nu_html_checker_finds_no_error(site) -> None:
+    out, _ = site
+    if not VNU.exists():
+        pytest.fail("vnu-jar is missing: run npm ci (make test does)")
+    pages = [str(p) for p in sorted(out.rglob("*.html")) if "pagefind" not in p.parts]
+    assert len(pages) > 60
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{m.get('url', '').split('/dist/')[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
+
+
+def first(out: Path, pattern: str) -> str:
+    return next(out.glob(pattern)).relative_to(out).as_posix().removesuffix("index.html")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["home", "article", "page", "tag", "tags", "month", "year", "archive", "search", "404"],
+)
+def test_axe_finds_no_violation(browser, site, kind: str) -> None:  # noqa: F811
+    out, url = site
+    path = {
+        "home": "",
+        "article": first(out, "2025/09/03/*/index.html"),
+        "page": "about/",
+        "tag": "tags/rosia/",
+        "tags": "tags/",
+        "month": "2025/09/",
+        "year": "2025/",
+        "archive": "archive/",
+        "search": "search/?q=" + quote("Ρωσία"),
+        "404": "no/such/page/",
+    }[kind]
+    page = browser.new_page()
+    try:
+        page.goto(url + path)
+        if kind == "search":
+            page.wait_for_selector("#search-results h2 a")
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            assert axe_violations(page) == [], scheme
+    finally:
+        page.close()
+
+
+def test_article_weight_scripts_and_layout_shift(browser, site) -> None:  # noqa: F811
+    out, url = site
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(l => l.getEntries().forEach("
+        "e => { if (!e.hadRecentInput) window.__shift += e.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    try:
+        page.goto(url + first(out, "2025/09/03/*/index.html"))
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        assert sum(sizes.values()) < 20_000, sizes  # HTML and CSS, uncompressed
+        assert all(not u.endswith(".js") for u in sizes)  # no JavaScript but on search
+        assert page.evaluate("window.__shift") == 0
+        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        assert not overflow  # nothing wider than a phone
+    finally:
+        page.close()
+    for html in out.rglob("*.html"):
+        if "pagefind" not in html.parts and html.parent.name != "search":
+            assert "<script src" not in html.read_text("utf-8"), html
