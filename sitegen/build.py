@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from sitegen.errors import Problem, Problems, SitegenError
 from sitegen.gazetteer import GAZETTEER, load_gazetteer
 from sitegen.output import Staging, check_output_dir
 from sitegen.pages import plan_site, static_files, stylesheet
+from sitegen.plan import PlannedPage
 from sitegen.render import (
     Renderer,
     load_strings,
@@ -38,6 +39,8 @@ class BuildOptions:
     future: bool = False
     encoding: str = "utf-8"
     jobs: int = 1
+    keep_going: bool = False  # build the good articles, report the bad ones (exit 1 still)
+    strict: bool = False  # warnings are errors
 
 
 @dataclass
@@ -49,15 +52,48 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     search: str = "off"  # the search index: "indexed", "unchanged" (carried over) or "off"
+    errors: list[Problem] = field(default_factory=list)  # left out under --keep-going
+
+
+class Stopwatch:
+    """Seconds per pipeline stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._clock = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = now - self._clock
+        self._clock = now
+
+
+@dataclass
+class Prepared:
+    """Everything gathered before anything is written."""
+
+    config: Config
+    site: Site
+    plan: list[PlannedPage]
+    renderer: Renderer
+    problems: Problems
+
+
+def _settle(problems: Problems, options: BuildOptions) -> None:
+    """Apply --strict, then stop on errors unless --keep-going."""
+    if options.strict:
+        problems.items = [replace(p, warning=False) for p in problems.items]
+    if not options.keep_going:
+        problems.raise_if_any()
 
 
 def load(options: BuildOptions) -> tuple[Config, Site, Problems]:
-    """Read and check everything; raise SitegenError with all content problems."""
+    """Read and check every source; raise SitegenError with all content problems."""
     config = load_config(options.site, options.base_url)
     problems = Problems()
-    items = read_sources(options.site, problems, options.encoding)
+    items = read_sources(options.site, problems, options.encoding, config.markdown_raw_html)
     gazetteer = load_gazetteer(options.site / GAZETTEER, GAZETTEER, problems)
-    problems.raise_if_any()
+    _settle(problems, options)
     items = add_automatic_tags(items, gazetteer, config.max_tags)
     today = build_time(config).date()
     site = build_site(config, items, drafts=options.drafts, future=options.future, today=today)
@@ -72,36 +108,43 @@ def build_time(config: Config) -> datetime:
     return datetime.now(tz=config.zone)
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Build the whole site into options.out (default SITE/dist), all or nothing."""
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[stage] = now - clock
-        clock = now
-
-    site_dir = options.site
-    out = options.out or site_dir / "dist"
-    check_output_dir(out, site_dir)
+def prepare(options: BuildOptions, watch: Stopwatch) -> Prepared:
+    """config -> sources -> model -> page plan, and the renderer: nothing written."""
     config, site, problems = load(options)
-    lap("read")
-
-    dirs = theme_dirs(site_dir, config)
+    watch.lap("read")
+    dirs = theme_dirs(options.site, config)
     statics = static_files([d / "static" for d in dirs])
     strings = load_strings(dirs, config.language)
     plan = plan_site(site, statics, problems, strings)
-    problems.raise_if_any()
+    _settle(problems, options)
     urls = Urls(config.base_url)
-    renderer = Renderer(
-        make_environment(dirs), site_globals(site, strings, urls, stylesheet(statics))
-    )
-    lap("plan")
+    globals_ = site_globals(site, strings, urls, stylesheet(statics))
+    renderer = Renderer(make_environment(dirs), globals_)
+    watch.lap("plan")
+    return Prepared(config, site, plan, renderer, problems)
 
-    rendered = render_plan(renderer, plan, options.jobs)
-    lap("render")
+
+def check(options: BuildOptions) -> BuildResult:
+    """Every check of a build, templates rendered included, without writing anything."""
+    watch = Stopwatch()
+    ready = prepare(options, watch)
+    render_plan(ready.renderer, ready.plan, options.jobs)
+    watch.lap("render")
+    problems = ready.problems
+    out = options.out or options.site / "dist"
+    return BuildResult(out, len(ready.plan), len(ready.site.articles), 0, problems.warnings,
+                       watch.seconds, "off", problems.errors)  # fmt: skip
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the whole site into options.out (default SITE/dist), all or nothing."""
+    watch = Stopwatch()
+    out = options.out or options.site / "dist"
+    check_output_dir(out, options.site)
+    ready = prepare(options, watch)
+    plan = ready.plan
+    rendered = render_plan(ready.renderer, plan, options.jobs)
+    watch.lap("render")
 
     with Staging(out) as staging:
         for page, data in zip(plan, rendered, strict=True):
@@ -109,7 +152,7 @@ def build(options: BuildOptions) -> BuildResult:
                 staging.copy(page.output, page.copy_from)
             else:
                 staging.write(page.output, data or b"")
-        lap("write")
+        watch.lap("write")
         search = "off"
         if options.search:
             indexed = [
@@ -121,12 +164,12 @@ def build(options: BuildOptions) -> BuildResult:
             search = "unchanged" if reuse_index(out, staging.path, print_) else "indexed"
             if search == "indexed":
                 build_index(staging.path, print_)
-            lap("search")
+            watch.lap("search")
         changed = staging.commit()
-        lap("swap")
-    return BuildResult(
-        out, len(plan), len(site.articles), changed, problems.warnings, timings, search
-    )
+        watch.lap("swap")
+    problems = ready.problems
+    return BuildResult(out, len(plan), len(ready.site.articles), changed, problems.warnings,
+                       watch.seconds, search, problems.errors)  # fmt: skip
 
 
-__all__ = ["BuildOptions", "BuildResult", "build", "load", "SitegenError"]
+__all__ = ["BuildOptions", "BuildResult", "build", "check", "load", "SitegenError"]

@@ -30,6 +30,7 @@ class Config:
     max_tags: int = 6
     feed_items: int = 50
     feed_full_text: bool = True
+    markdown_raw_html: bool = True  # HTML inside content/*.md (trusted authors); seeds never
 
     @property
     def zone(self) -> ZoneInfo:

@@ -102,7 +102,22 @@ def _date(value: Any, where: str, line: int | None, problems: Problems) -> date 
     return parse_date(text, where, line or 1, problems)
 
 
-def read_markdown(path: Path, where: str, problems: Problems) -> Document | None:
+def to_html(text: str, raw_html: bool = True) -> str:
+    """Markdown to HTML; without raw_html, HTML in the text is shown as text, not run."""
+    md = markdown.Markdown(
+        extensions=MARKDOWN_EXTENSIONS,
+        extension_configs={"toc": {"slugify": lambda title, _sep: slugify(title) or "section"}},
+        output_format="html",
+    )
+    if not raw_html:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+    return md.convert(text)
+
+
+def read_markdown(
+    path: Path, where: str, problems: Problems, raw_html: bool = True
+) -> Document | None:
     """Read one Markdown file; report problems (all of them) instead of raising."""
     text = decode(path.read_bytes(), where, problems)
     if text is None:
@@ -137,12 +152,7 @@ def read_markdown(path: Path, where: str, problems: Problems) -> Document | None
         )
         meta.pop("slug")
     day = _date(meta["date"], where, lines.get("date"), problems) if "date" in meta else None
-    body_html = markdown.markdown(
-        body,
-        extensions=MARKDOWN_EXTENSIONS,
-        extension_configs={"toc": {"slugify": lambda text, _sep: slugify(text) or "section"}},
-        output_format="html",
-    )
+    body_html = to_html(body, raw_html)
     lead = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", p)).split())
             for p in re.findall(r"<p>(.*?)</p>", body_html, re.DOTALL)]  # fmt: skip
     blocks = re.sub(r"</(?:p|h[1-6]|li|blockquote|pre|table|tr)>", "\n\n", body_html)

@@ -23,7 +23,7 @@ class Problem:
 
 
 class SitegenError(Exception):
-    """A build stopped by problems in the site's files (exit code 1)."""
+    """A build stopped by problems in the site's files (exit code 1); may carry warnings."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
@@ -62,5 +62,6 @@ class Problems:
         return [p for p in self.items if p.warning]
 
     def raise_if_any(self) -> None:
+        """Stop with every problem (warnings too, so they are not lost) if there is an error."""
         if self.errors:
-            raise SitegenError(self.errors)
+            raise SitegenError(self.items)

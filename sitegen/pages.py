@@ -88,20 +88,19 @@ def plan_site(
 ) -> list[PlannedPage]:
     """Every output file of the site; two sources writing one path is a problem."""
     urls = Urls(site.config.base_url)
+    # the site's own pages come first, so a content file that takes one of their
+    # paths is the one reported (and, with --keep-going, left out)
     plan = home_pages(site, urls)
-    plan += _article_pages(site, urls)
     plan += tag_pages(site, urls)
     plan += archive_pages(site, urls, strings.get("archive_heading", "Archive"))
     plan += feed_pages(site, urls)
-    plan += sitemap_pages(site, urls, plan)
-    plan.append(
-        PlannedPage(
-            urls.search(), "search.html", {"canonical": urls.absolute(urls.search())}, "search"
-        )
-    )
+    search = {"canonical": urls.absolute(urls.search())}
+    plan.append(PlannedPage(urls.search(), "search.html", search, "search"))
     plan.append(PlannedPage(urls.not_found(), "404.html", {}, "404"))
     plan.append(PlannedPage(".nojekyll", None, {}, "GitHub Pages marker"))
     plan += [PlannedPage(out, None, {}, str(src), src) for out, src in statics.items()]
+    plan += _article_pages(site, urls)
+    plan += sitemap_pages(site, urls, plan)
 
     owners: dict[str, PlannedPage] = {}
     for page in plan:
@@ -114,4 +113,4 @@ def plan_site(
             )
         else:
             owners[page.output] = page
-    return plan
+    return list(owners.values())  # the first source of a path keeps it

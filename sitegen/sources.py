@@ -70,7 +70,9 @@ def _apply_override(seed: Article, doc: Document) -> Article:
     return replace(seed, **changes)
 
 
-def read_sources(site: Path, problems: Problems, encoding: str = "utf-8") -> list[Article]:
+def read_sources(
+    site: Path, problems: Problems, encoding: str = "utf-8", raw_html: bool = True
+) -> list[Article]:
     """Every article and page of the site, in file order; problems are collected, not raised."""
     seeds: dict[str, Article] = {}
     seed_paths = sorted((site / SEEDS_DIR).glob("*.txt")) if (site / SEEDS_DIR).is_dir() else []
@@ -93,7 +95,7 @@ def read_sources(site: Path, problems: Problems, encoding: str = "utf-8") -> lis
     overridden: dict[str, Article] = {}
     for path in md_paths:
         where = _relative(path, site)
-        doc = read_markdown(path, where, problems)
+        doc = read_markdown(path, where, problems, raw_html)
         if doc is None:
             continue
         if path.stem in seeds and "id" not in doc.meta:

@@ -44,16 +44,11 @@ def serving(out: Path, root: str, port: int) -> Iterator[str]:
         httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
+def launch(playwright):
+    """Debian's chromium, headless, with no background network."""
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: apt-get install chromium (.ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
 
 
 def axe_violations(page, tags: list[str] | None = None) -> list[dict]:

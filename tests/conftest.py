@@ -12,6 +12,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for the whole test session."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
 def basic_site(tmp_path: Path) -> Path:
     """A writable copy of tests/fixtures/basic."""

@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.cli import main
 
-from .browser import axe_violations, browser, free_port, serving  # noqa: F401
+from .browser import axe_violations, free_port, serving
 from .conftest import FIXTURES
 
 SEED = "/demo/2025/09/03/o-proedros-tis-rosias-synantithike-me-ton-voreiokoreati-igeti-sto-pekino/"
@@ -30,7 +30,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
-def results(browser, site_url: str, query: str = "", **params: str) -> tuple[list[str], str]:  # noqa: F811
+def results(browser, site_url: str, query: str = "", **params: str) -> tuple[list[str], str]:
     """The result links, in order, and the status line for a search opened by URL."""
     page = browser.new_page()
     try:
@@ -65,32 +65,32 @@ def results(browser, site_url: str, query: str = "", **params: str) -> tuple[lis
         ("βουλευτές", {VOULEFTES}),
     ],
 )
-def test_query_results_are_exact(browser, site_url: str, query: str, expected: set[str]) -> None:  # noqa: F811
+def test_query_results_are_exact(browser, site_url: str, query: str, expected: set[str]) -> None:
     links, status = results(browser, site_url, query)
     assert set(links) == expected and len(links) == len(expected)
     assert str(len(expected)) in status
 
 
-def test_no_result_says_so(browser, site_url: str) -> None:  # noqa: F811
+def test_no_result_says_so(browser, site_url: str) -> None:
     links, status = results(browser, site_url, "ανύπαρκτηλέξη")
     assert links == [] and status.startswith("Δεν βρέθηκαν άρθρα")
 
 
-def test_tag_filter(browser, site_url: str) -> None:  # noqa: F811
+def test_tag_filter(browser, site_url: str) -> None:
     assert set(results(browser, site_url, tag="Οικονομία")[0]) == {ROSIA, VOULI}
     assert results(browser, site_url, "Ρωσία", tag="Οικονομία")[0] == [ROSIA]
 
 
-def test_year_filter(browser, site_url: str) -> None:  # noqa: F811
+def test_year_filter(browser, site_url: str) -> None:
     assert results(browser, site_url, year="2024")[0] == [ROSIA]
     assert results(browser, site_url, "Ρωσία", year="2025")[0] == [SEED]
 
 
-def test_sort_newest_first(browser, site_url: str) -> None:  # noqa: F811
+def test_sort_newest_first(browser, site_url: str) -> None:
     assert results(browser, site_url, tag="Οικονομία", sort="newest")[0] == [VOULI, ROSIA]
 
 
-def test_typing_keeps_the_query_in_the_url_and_results_show_details(browser, site_url: str) -> None:  # noqa: F811
+def test_typing_keeps_the_query_in_the_url_and_results_show_details(browser, site_url: str) -> None:
     page = browser.new_page()
     try:
         page.goto(site_url + "search/")
@@ -109,7 +109,7 @@ def test_typing_keeps_the_query_in_the_url_and_results_show_details(browser, sit
         page.close()
 
 
-def test_search_page_with_results_has_no_axe_violations(browser, site_url: str) -> None:  # noqa: F811
+def test_search_page_with_results_has_no_axe_violations(browser, site_url: str) -> None:
     page = browser.new_page()
     try:
         page.goto(site_url + "search/?q=" + quote("Ρωσία"))
@@ -119,7 +119,7 @@ def test_search_page_with_results_has_no_axe_violations(browser, site_url: str) 
         page.close()
 
 
-def test_many_results_load_page_by_page(browser, tmp_path) -> None:  # noqa: F811
+def test_many_results_load_page_by_page(browser, tmp_path) -> None:
     from .conftest import write_site
 
     seeds = {

@@ -14,7 +14,7 @@ import pytest
 
 from sitegen.cli import main
 
-from .browser import axe_violations, browser, free_port, serving  # noqa: F401
+from .browser import axe_violations, free_port, serving
 from .conftest import FIXTURES, REPO
 
 VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -66,7 +66,7 @@ def first(out: Path, pattern: str) -> str:
     "kind",
     ["home", "article", "page", "tag", "tags", "month", "year", "archive", "search", "404"],
 )
-def test_axe_finds_no_violation(browser, site, kind: str) -> None:  # noqa: F811
+def test_axe_finds_no_violation(browser, site, kind: str) -> None:
     out, url = site
     path = {
         "home": "",
@@ -92,7 +92,7 @@ def test_axe_finds_no_violation(browser, site, kind: str) -> None:  # noqa: F811
         page.close()
 
 
-def test_article_weight_scripts_and_layout_shift(browser, site) -> None:  # noqa: F811
+def test_article_weight_scripts_and_layout_shift(browser, site) -> None:
     out, url = site
     page = browser.new_page(viewport={"width": 360, "height": 740})
     sizes: dict[str, int] = {}
