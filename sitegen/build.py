@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -53,19 +54,31 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     search: str = "off"  # the search index: "indexed", "unchanged" (carried over) or "off"
     errors: list[Problem] = field(default_factory=list)  # left out under --keep-going
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
+    peak_mib: dict[str, float] = field(default_factory=dict)  # peak memory after each stage
 
 
 class Stopwatch:
-    """Seconds per pipeline stage."""
+    """Wall seconds, CPU seconds (with child processes) and peak memory per stage."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self.peak_mib: dict[str, float] = {}
         self._clock = time.perf_counter()
+        self._cpu = self._cpu_now()
+
+    @staticmethod
+    def _cpu_now() -> float:
+        times = os.times()
+        return times.user + times.system + times.children_user + times.children_system
 
     def lap(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), self._cpu_now()
         self.seconds[stage] = now - self._clock
-        self._clock = now
+        self.cpu[stage] = cpu - self._cpu
+        self.peak_mib[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self._clock, self._cpu = now, cpu
 
 
 @dataclass
@@ -132,8 +145,10 @@ def check(options: BuildOptions) -> BuildResult:
     watch.lap("render")
     problems = ready.problems
     out = options.out or options.site / "dist"
-    return BuildResult(out, len(ready.plan), len(ready.site.articles), 0, problems.warnings,
-                       watch.seconds, "off", problems.errors)  # fmt: skip
+    return BuildResult(
+        out, len(ready.plan), len(ready.site.articles), 0, problems.warnings,
+        watch.seconds, "off", problems.errors, watch.cpu, watch.peak_mib,
+    )  # fmt: skip
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -168,8 +183,10 @@ def build(options: BuildOptions) -> BuildResult:
         changed = staging.commit()
         watch.lap("swap")
     problems = ready.problems
-    return BuildResult(out, len(plan), len(ready.site.articles), changed, problems.warnings,
-                       watch.seconds, search, problems.errors)  # fmt: skip
+    return BuildResult(
+        out, len(plan), len(ready.site.articles), changed, problems.warnings,
+        watch.seconds, search, problems.errors, watch.cpu, watch.peak_mib,
+    )  # fmt: skip
 
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "load", "SitegenError"]
