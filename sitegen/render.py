@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -51,7 +52,15 @@ def load_strings(dirs: list[Path], language: str) -> dict[str, str]:
         for folder in dirs:
             path = folder / "i18n" / f"{name}.toml"
             if path.is_file():
-                strings.update(tomllib.loads(path.read_text(encoding="utf-8")))
+                try:
+                    strings.update(tomllib.loads(path.read_text(encoding="utf-8")))
+                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                    line = re.search(r"line (\d+)", str(exc))
+                    number = int(line.group(1)) if line else None
+                    hint = 'write one word a line: key = "text"'
+                    raise content_error(
+                        str(path), f"is not valid TOML ({exc})", number, hint
+                    ) from None
     return strings
 
 
