@@ -14,7 +14,6 @@ import http.server
 import io
 import os
 import queue
-import secrets
 import shutil
 import signal
 import sys
@@ -32,51 +31,13 @@ import watchfiles
 from sitegen.build import BuildOptions, BuildResult, build
 from sitegen.config import load_config
 from sitegen.errors import SitegenError, UsageError
+from sitegen.livereload import EVENTS_PATH, LiveReload
 from sitegen.search import BUNDLE_DIR
 
-EVENTS_PATH = "/__sitegen/events"
 SOURCES = ("seeds", "content", "themes")  # folders watched recursively
 SETTINGS = ("sitegen.toml", "pyproject.toml")
 OnBuilt = Callable[[BuildResult], None]  # the CLI's printers, so that serve reports as build does
 OnFailed = Callable[[SitegenError], None]
-_SCRIPT = (
-    '<script>/* sitegen serve: live reload */(()=>{const s=new EventSource("%s");'
-    's.onmessage=e=>{if(e.data!=="%s"){s.close();location.reload()}}})();</script>\n'
-)
-
-
-class LiveReload:
-    """The id of the build being served, and a way to wait until it changes."""
-
-    def __init__(self) -> None:
-        self._run = secrets.token_hex(4)  # new for every server run, so a restart reloads too
-        self._count = 0
-        self.build_id = f"{self._run}-0"
-        self._changed = threading.Condition()
-        self.closed = False
-
-    def bump(self) -> None:
-        with self._changed:
-            self._count += 1
-            self.build_id = f"{self._run}-{self._count}"
-            self._changed.notify_all()
-
-    def close(self) -> None:
-        with self._changed:
-            self.closed = True
-            self._changed.notify_all()
-
-    def wait(self, seen: str, timeout: float) -> str:
-        """The build id as soon as it differs from ``seen``, else after ``timeout`` seconds."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.closed or self.build_id != seen, timeout)
-            return self.build_id
-
-    def inject(self, page: bytes) -> bytes:
-        """The page with the reload script before its last </body>."""
-        script = (_SCRIPT % (EVENTS_PATH, self.build_id)).encode()
-        at = page.lower().rfind(b"</body>")
-        return page + script if at < 0 else page[:at] + script + page[at:]
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitegen.serve import EVENTS_PATH, LiveReload, make_server
+from sitegen.livereload import EVENTS_PATH, LiveReload
+from sitegen.serve import make_server
 
 from .conftest import write_site
 
