@@ -154,3 +154,27 @@ def test_broken_theme_words_name_the_file(tmp_path: Path, capsys) -> None:
     words.write_text('search = "Ψάξε"\nhome = \n', "utf-8")
     assert main(["build", "--site", str(site), "--no-search"]) == 1
     assert "themes/default/i18n/el.toml:2: is not valid TOML" in capsys.readouterr().err
+
+
+def test_ctrl_c_while_writing_leaves_the_output_as_it_was(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen import output
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "basic", site)
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+    before = tree(tmp_path)
+    calls = []
+
+    def interrupted(self, relative: str, data: bytes) -> None:
+        calls.append(relative)
+        if len(calls) == 10:
+            raise KeyboardInterrupt
+        original(self, relative, data)
+
+    original = output.Staging.write
+    monkeypatch.setattr(output.Staging, "write", interrupted)
+    assert main(["build", "--site", str(site), "--no-search"]) == 130
+    assert "interrupted; the output was not changed" in capsys.readouterr().err
+    assert tree(tmp_path) == before  # no staging folder left, dist/ untouched
