@@ -117,6 +117,18 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
         for match in _RUN.finditer(paragraph):
             start = match.start()
             text, after = match.groups()
+            i = start - 1
+            while i >= 0 and paragraph[i] == " ":
+                i -= 1
+            if i >= 0 and paragraph[i].isalpha():  # the usual case: a word before the name
+                last = paragraph[paragraph.rfind(" ", 0, i) + 1 : i + 1]
+                if last not in PARTICLES:
+                    mentions = split_run(text, False, fold(last), after or "")
+                    if len(mentions) == 1:
+                        found.append((mentions[0], number))
+                    else:
+                        found.extend((mention, number) for mention in mentions)
+                    continue
             head = paragraph[max(0, start - 24) : start].rstrip()
             last = head[head.rfind(" ") + 1 :]
             while last in PARTICLES and last:  # η φον ντερ Λάιεν
