@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,14 @@ def basic_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "basic", site)
     return site
+
+
+def benchmark_module(name: str):
+    """A module of benchmarks/ (corpus, tag_quality), loaded by path."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def soup(path: Path) -> BeautifulSoup:

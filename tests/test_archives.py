@@ -3,7 +3,6 @@ parsing the built pages."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -15,22 +14,15 @@ import pytest
 from sitegen.cli import main
 from sitegen.greek import fold
 
-from .conftest import REPO, soup, write_site
+from .conftest import benchmark_module, soup, write_site
 
 ROOT = "/news/"
-
-
-def load_corpus():
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
-    return corpus
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("big")
-    load_corpus().write_collection(site / "seeds", 1000)
+    benchmark_module("corpus").write_collection(site / "seeds", 1000)
     (site / "sitegen.toml").write_text('base_url = "https://example.org/news/"\n', "utf-8")
     assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
     return site / "dist"

@@ -200,38 +200,6 @@ def test_search_index_holds_the_articles(built: Path) -> None:
     assert (built / ".nojekyll").is_file() and (built / "404.html").is_file()
 
 
-def test_two_builds_give_the_same_bytes(basic_site: Path, tmp_path: Path) -> None:
-    assert (
-        main(
-            [
-                "build",
-                "--site",
-                str(basic_site),
-                "--out",
-                str(tmp_path / "a"),
-                "--no-search",
-                "--quiet",
-            ]
-        )
-        == 0
-    )
-    assert (
-        main(
-            [
-                "build",
-                "--site",
-                str(basic_site),
-                "--out",
-                str(tmp_path / "b"),
-                "--no-search",
-                "--quiet",
-            ]
-        )
-        == 0
-    )
-    assert tree(tmp_path / "a") == tree(tmp_path / "b")
-
-
 def test_content_errors_are_all_reported_and_leave_dist_as_it_was(
     basic_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

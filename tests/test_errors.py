@@ -16,7 +16,7 @@ from sitegen.errors import Problems
 from sitegen.seeds import read_seed
 from sitegen.slugs import slugify
 
-from .conftest import FIXTURES, tree
+from .conftest import FIXTURES, tree, write_site
 
 GREEK_CP1253 = "date 2025-01-01 Ελληνικό κείμενο σε παλιά κωδικοποίηση.".encode("cp1253")
 
@@ -51,12 +51,7 @@ def test_bad_input(
     shutil.copytree(FIXTURES / "basic", site)
     assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
     capsys.readouterr()
-    path = site / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
+    write_site(site, {name: data}, (site / "sitegen.toml").read_text("utf-8"))
     before = tree(tmp_path)
     assert main(["build", "--site", str(site), "--no-search"]) == 1
     err = capsys.readouterr().err

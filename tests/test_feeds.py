@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime, parsedate_to_datetime
@@ -15,7 +14,7 @@ from bs4 import BeautifulSoup
 from sitegen.cli import main
 from sitegen.feeds import absolute_html
 
-from .conftest import REPO, soup, write_site
+from .conftest import benchmark_module, soup, write_site
 
 BASE = "https://user.github.io/repo/"
 NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/"}
@@ -24,9 +23,7 @@ NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("feeds")
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
+    corpus = benchmark_module("corpus")
     corpus.write_collection(site / "seeds", 1000)
     (site / "content").mkdir()
     (site / "content/link.md").write_text(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -16,7 +15,7 @@ from sitegen.naming import nominative
 from sitegen.seeds import paragraphs
 from sitegen.tagging import derive_tags
 
-from .conftest import FIXTURES, REPO
+from .conftest import FIXTURES, REPO, benchmark_module
 
 
 def tags_of(*texts: str, limit: int = 6, gazetteer=None) -> list[tuple[str, ...]]:
@@ -181,9 +180,7 @@ def test_the_seed_article() -> None:
 
 def test_hand_tagged_articles_precision_and_recall() -> None:
     """The hand-made set in tests/fixtures/tagging (see its README); a regression guard."""
-    spec = importlib.util.spec_from_file_location("tq", REPO / "benchmarks/tag_quality.py")
-    quality = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(quality)
+    quality = benchmark_module("tag_quality")
     folder = FIXTURES / "tagging"
     expected = tomllib.loads((folder / "expected.toml").read_text("utf-8"))
     acceptable = expected.pop("acceptable")
@@ -194,9 +191,7 @@ def test_hand_tagged_articles_precision_and_recall() -> None:
 def test_generated_collection_gets_nominative_and_consistent_tags(tmp_path: Path) -> None:
     """On benchmarks/corpus.py's collection every tag is a name it used, in the nominative,
     and each person has one tag everywhere."""
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
+    corpus = benchmark_module("corpus")
     paths = corpus.write_collection(tmp_path, 200)
     found = derive_tags({p.stem: paragraphs(p.read_text("utf-8").strip()[16:]) for p in paths})
     names = {forms[0].split(" ", 1)[1] for forms in corpus.PEOPLE + corpus.PLACES}

@@ -3,7 +3,6 @@ site, axe-core in Debian's chromium on every kind of page, page weight, layout s
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ import pytest
 from sitegen.cli import main
 
 from .browser import axe_violations, free_port, serving
-from .conftest import FIXTURES, REPO
+from .conftest import FIXTURES, REPO, benchmark_module
 
 VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -26,9 +25,7 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     built with search under a sub-path and served."""
     root = tmp_path_factory.mktemp("theme") / "site"
     shutil.copytree(FIXTURES / "basic", root)
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks/corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
+    corpus = benchmark_module("corpus")
     corpus.write_collection(root / "seeds", 30, seed=3)
     port = free_port()
     base = f"http://127.0.0.1:{port}/news/"
