@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import resource
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +44,7 @@ class BuildOptions:
     jobs: int = 1
     keep_going: bool = False  # build the good articles, report the bad ones (exit 1 still)
     strict: bool = False  # warnings are errors
+    progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for a bar
 
 
 @dataclass
@@ -123,6 +126,8 @@ def build_time(config: Config) -> datetime:
 
 def prepare(options: BuildOptions, watch: Stopwatch) -> Prepared:
     """config -> sources -> model -> page plan, and the renderer: nothing written."""
+    if options.progress:
+        options.progress("read", 0, 0)
     config, site, problems = load(options)
     watch.lap("read")
     dirs = theme_dirs(options.site, config)
@@ -158,8 +163,14 @@ def build(options: BuildOptions) -> BuildResult:
     check_output_dir(out, options.site)
     ready = prepare(options, watch)
     plan = ready.plan
-    rendered = render_plan(ready.renderer, plan, options.jobs)
+    progress = options.progress
+    if progress:
+        progress("render", 0, len(plan))
+    report = functools.partial(progress, "render") if progress else None
+    rendered = render_plan(ready.renderer, plan, options.jobs, report)
     watch.lap("render")
+    if progress:
+        progress("write", 0, len(plan))
 
     with Staging(out) as staging:
         for page, data in zip(plan, rendered, strict=True):
@@ -169,6 +180,8 @@ def build(options: BuildOptions) -> BuildResult:
                 staging.write(page.output, data or b"")
         watch.lap("write")
         search = "off"
+        if progress and options.search:
+            progress("search", 0, 1)
         if options.search:
             indexed = [
                 (page.output, data)

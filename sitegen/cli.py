@@ -6,12 +6,14 @@ import argparse
 import functools
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from sitegen import __version__
 from sitegen.build import BuildOptions, BuildResult, build, check
 from sitegen.config import _check_base_url
 from sitegen.errors import Problem, SitegenError, UsageError
+from sitegen.progress import progress_bar, wanted
 from sitegen.scaffold import new_article
 
 
@@ -140,9 +142,14 @@ def _print_result(result: BuildResult, quiet: bool) -> None:
     if not quiet:
         total = sum(result.seconds.values())
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in result.seconds.items())
+        written = (
+            f"{result.changed} changed, {result.pages - result.changed} unchanged"
+            if result.changed >= 0
+            else "all new"
+        )
         print(
-            f"built {result.articles} articles, {result.pages} files into {result.out} "
-            f"in {total:.2f}s ({stages}); search index {result.search}",
+            f"built {result.articles} articles, {result.pages} files ({written}) into "
+            f"{result.out} in {total:.2f}s ({stages}); search index {result.search}",
             file=sys.stderr,
             flush=True,
         )
@@ -175,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             return serve(_options(args), args.port, on_built, _print_failure)
         if args.command == "check":
             return _check(args)
-        result = build(_options(args))
+        with progress_bar(wanted(args.quiet)) as progress:
+            result = build(replace(_options(args), progress=progress))
     except SitegenError as exc:
         _print_failure(exc)
         return 1
