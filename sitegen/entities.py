@@ -116,14 +116,14 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
     for number, paragraph in enumerate(paragraphs):
         for match in _RUN.finditer(paragraph):
             start = match.start()
-            text, after = match.groups()
+            text, after = match.groups("")
             i = start - 1
             while i >= 0 and paragraph[i] == " ":
                 i -= 1
             if i >= 0 and paragraph[i].isalpha():  # the usual case: a word before the name
                 last = paragraph[paragraph.rfind(" ", 0, i) + 1 : i + 1]
                 if last not in PARTICLES:
-                    mentions = split_run(text, False, fold(last), after or "")
+                    mentions = _after_word(text, last, after)
                     if len(mentions) == 1:
                         found.append((mentions[0], number))
                     else:
@@ -140,12 +140,18 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
                 head = head[: -len(last)].rstrip()
                 last = head[head.rfind(" ") + 1 :]
                 initial = False
-            mentions = split_run(text, initial, fold(last) if last.isalpha() else "", after or "")
+            mentions = split_run(text, initial, fold(last) if last.isalpha() else "", after)
             if len(mentions) == 1:
                 found.append((mentions[0], number))
             else:
                 found.extend((mention, number) for mention in mentions)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_word(text: str, word: str, after: str) -> tuple[Mention, ...]:
+    """split_run for the usual case, a name right after a word (one cache look-up)."""
+    return split_run(text, False, fold(word), after)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -46,7 +46,7 @@ class Gazetteer:
         return next((c for prefix, c in self.prefixes if folded.startswith(prefix)), None)
 
     def is_stopped(self, label: str) -> bool:
-        return _key(label) in self.stopped
+        return bool(self.stopped) and _key(label) in self.stopped
 
 
 GAZETTEER = "content/tags.toml"

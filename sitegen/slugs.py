@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ACUTE = "\u0301"
-_DIAERESIS = "\u0308"
-
 _SINGLE = {
     "α": "a",
     "β": "v",
@@ -52,59 +49,47 @@ STOP_ENDINGS = frozenset(
 MAX_SLUG = 80
 
 
-def _letters(text: str) -> list[tuple[str, bool, bool]]:
-    """Lower-case base letters with flags (had acute accent, had diaeresis)."""
-    out: list[tuple[str, bool, bool]] = []
-    for ch in unicodedata.normalize("NFD", text.lower()):
-        if unicodedata.combining(ch):
-            if out and ch in (_ACUTE, "\u0342", "\u0300"):
-                out[-1] = (out[-1][0], True, out[-1][2])
-            elif out and ch == _DIAERESIS:
-                out[-1] = (out[-1][0], out[-1][1], True)
-            continue
-        out.append((ch, False, False))
-    return out
+_LETTER = r"[^\W\d_]"
+_VOICELESS_NEXT = r"(?=[θκξπστφχψ]|[^\w]|\d|_|$)"
+_DIGRAPHS = re.compile(
+    rf"(?P<f>[αεη])[υύ]{_VOICELESS_NEXT}"  # αυ ευ ηυ before a voiceless sound or the end: af
+    r"|(?P<v>[αεη])[υύ]"  # otherwise: av (an accent on α/ε/η or a diaeresis on υ breaks it)
+    r"|ο[υύ]"
+    r"|γ[γκξχ]"
+    rf"|(?<!{_LETTER})μπ|μπ(?!{_LETTER})"  # μπ at a word's start or end: b
+)
+_FIRST = {"α": "a", "ε": "e", "η": "i"}
+_ACCENTED = "άέήίόύώϊϋΐΰ"
+_SINGLE_TABLE = str.maketrans({**_SINGLE, **dict(zip(_ACCENTED, "aeiioyoiyiy", strict=True))})
+
+
+def _digraph(match: re.Match[str]) -> str:
+    text = match.group()
+    if match.group("f"):
+        return _FIRST[match.group("f")] + "f"
+    if match.group("v"):
+        return _FIRST[match.group("v")] + "v"
+    if text[0] == "ο":
+        return "ou"
+    if text[0] == "γ":
+        return _GAMMA_PAIRS[text[1]]
+    return "b"  # μπ at a word's edge; inside a word it stays mp
 
 
 def transliterate(text: str) -> str:
     """Transliterate Greek to lower-case Latin by ELOT 743; other letters lose accents."""
-    letters = _letters(text)
-    result: list[str] = []
-    i, n = 0, len(letters)
-    while i < n:
-        ch, accented, _ = letters[i]
-        nxt, _, nxt_dia = letters[i + 1] if i + 1 < n else ("", False, False)
-        prev = letters[i - 1][0] if i else ""
-        at_word_start = not prev.isalpha()
-        if ch in "αεη" and nxt == "υ" and not nxt_dia and not accented:
-            after = letters[i + 2][0] if i + 2 < n else ""
-            voiceless = after in _VOICELESS or not after.isalpha()
-            result.append({"α": "a", "ε": "e", "η": "i"}[ch] + ("f" if voiceless else "v"))
-            i += 2
-            continue
-        if ch == "ο" and nxt == "υ" and not nxt_dia and not accented:
-            result.append("ou")
-            i += 2
-            continue
-        if ch == "γ" and nxt in _GAMMA_PAIRS:
-            result.append(_GAMMA_PAIRS[nxt])
-            i += 2
-            continue
-        if ch == "μ" and nxt == "π":
-            after = letters[i + 2][0] if i + 2 < n else ""
-            at_word_end = not after.isalpha()
-            result.append("b" if at_word_start or at_word_end else "mp")
-            i += 2
-            continue
-        if ch in _SINGLE:
-            result.append(_SINGLE[ch])
-        elif ch.isascii():
-            result.append(ch)
+    lower = unicodedata.normalize("NFC", text.lower())
+    latin = _DIGRAPHS.sub(_digraph, lower).translate(_SINGLE_TABLE)
+    if latin.isascii():
+        return latin
+    out = []
+    for ch in latin:
+        if ch.isascii():
+            out.append(ch)
         else:
             folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
-            result.append(folded or (" " if not ch.isalnum() else ""))
-        i += 1
-    return "".join(result)
+            out.append(folded or ("" if ch.isalnum() else " "))
+    return "".join(out)
 
 
 def slugify(text: str, max_length: int = MAX_SLUG) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from sitegen.entities import (
@@ -171,6 +172,7 @@ def _rank(
     return chosen
 
 
+@lru_cache(maxsize=1 << 16)
 def _genitive_tail(key: Key) -> Key | None:
     for i, part in enumerate(key[:-1]):
         if part in ("τησ", "του", "των") and i > 0:
