@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import resource
 import time
@@ -146,7 +147,7 @@ def check(options: BuildOptions) -> BuildResult:
     """Every check of a build, templates rendered included, without writing anything."""
     watch = Stopwatch()
     ready = prepare(options, watch)
-    render_plan(ready.renderer, ready.plan, options.jobs)
+    render_plan(ready.renderer, ready.plan, options.jobs, lambda _index, _data: None)
     watch.lap("render")
     problems = ready.problems
     out = options.out or options.site / "dist"
@@ -167,27 +168,28 @@ def build(options: BuildOptions) -> BuildResult:
     if progress:
         progress("render", 0, len(plan))
     report = functools.partial(progress, "render") if progress else None
-    rendered = render_plan(ready.renderer, plan, options.jobs, report)
-    watch.lap("render")
-    if progress:
-        progress("write", 0, len(plan))
 
     with Staging(out) as staging:
-        for page, data in zip(plan, rendered, strict=True):
+        indexed: list[tuple[str, bytes]] = []  # (path, digest) of the pages Pagefind reads
+
+        def write(index: int, data: bytes) -> None:
+            """Each page goes to disk as it is rendered, so memory holds one at a time."""
+            page = plan[index]
+            staging.write(page.output, data)
+            if page.output.endswith(".html") and b"data-pagefind-body" in data:
+                indexed.append((page.output, hashlib.sha256(data).digest()))
+
+        render_plan(ready.renderer, plan, options.jobs, write, report)
+        for page in plan:
             if page.copy_from is not None:
                 staging.copy(page.output, page.copy_from)
-            else:
-                staging.write(page.output, data or b"")
-        watch.lap("write")
+            elif page.template is None and page.writer is None:
+                staging.write(page.output, b"")
+        watch.lap("render+write")
         search = "off"
-        if progress and options.search:
-            progress("search", 0, 1)
         if options.search:
-            indexed = [
-                (page.output, data)
-                for page, data in zip(plan, rendered, strict=True)
-                if data and page.output.endswith(".html") and b"data-pagefind-body" in data
-            ]
+            if progress:
+                progress("search", 0, 1)
             print_ = fingerprint(indexed)
             search = "unchanged" if reuse_index(out, staging.path, print_) else "indexed"
             if search == "indexed":

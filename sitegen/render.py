@@ -198,32 +198,31 @@ def render_plan(
     renderer: Renderer,
     plan: list[Any],
     jobs: int,
+    sink: Callable[[int, bytes], None],
     progress: Callable[[int, int], None] | None = None,
-) -> list[bytes | None]:
-    """Render every templated page of the plan, in `jobs` forked processes when it pays;
-    progress(done, total) is called as pages are done."""
+) -> None:
+    """Render every templated page of the plan, in `jobs` forked processes when it pays,
+    handing each page to sink(index in plan, bytes) in plan order; progress(done, total)
+    is called as pages are done."""
     todo = [i for i, page in enumerate(plan) if page.template or page.writer]
-    out: list[bytes | None] = [None] * len(plan)
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or not can_fork:
         _init_worker(renderer, plan)
-        results: Iterable[bytes] = (_render_one(i) for i in todo)
-        _collect(results, todo, out, progress)
+        _collect((_render_one(i) for i in todo), todo, sink, progress)
     else:
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(todo) // (jobs * 8))
         with context.Pool(jobs, initializer=_init_worker, initargs=(renderer, plan)) as pool:
-            _collect(pool.imap(_render_one, todo, chunksize=chunk), todo, out, progress)
-    return out
+            _collect(pool.imap(_render_one, todo, chunksize=chunk), todo, sink, progress)
 
 
 def _collect(
     results: Iterable[bytes],
     todo: list[int],
-    out: list[bytes | None],
+    sink: Callable[[int, bytes], None],
     progress: Callable[[int, int], None] | None,
 ) -> None:
     for done, (index, data) in enumerate(zip(todo, results, strict=True), start=1):
-        out[index] = data
+        sink(index, data)
         if progress and (done % 200 == 0 or done == len(todo)):
             progress(done, len(todo))

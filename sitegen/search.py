@@ -23,10 +23,11 @@ FINGERPRINT = ".sitegen-fingerprint"
 
 
 def fingerprint(indexed: Iterable[tuple[str, bytes]]) -> str:
-    """A digest of the pages Pagefind reads, by output path, and of Pagefind's version."""
+    """A digest of the pages Pagefind reads, from (output path, sha256 of the page) pairs,
+    and of Pagefind's version."""
     digest = hashlib.sha256(f"pagefind {version('pagefind_bin')}\n".encode())
-    for path, data in sorted(indexed):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    for path, page_digest in sorted(indexed):
+        digest.update(path.encode() + b"\0" + page_digest)
     return digest.hexdigest()
 
 
