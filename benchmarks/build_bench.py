@@ -60,9 +60,9 @@ def medians(runs: list[dict]) -> dict:
 
 def table(name: str, data: dict) -> str:
     lines = [f"{name}: {data['pages']} files, {data['total_wall_s']} s wall (median)",
-             f"  {'stage':<8} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}"]  # fmt: skip
+             f"  {'stage':<13} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}"]  # fmt: skip
     for stage, row in data["stages"].items():
-        lines.append(f"  {stage:<8} {row['wall_s']:>8} {row['cpu_s']:>8} {row['peak_mib']:>9}")
+        lines.append(f"  {stage:<13} {row['wall_s']:>8} {row['cpu_s']:>8} {row['peak_mib']:>9}")
     return "\n".join(lines)
 
 

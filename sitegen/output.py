@@ -36,61 +36,74 @@ def check_output_dir(out: Path, site: Path) -> None:
 
 
 class Staging:
-    """A fresh folder next to the output; ``commit`` swaps it in, leaving it removes it."""
+    """A fresh folder next to the output; ``commit`` swaps it in, leaving it removes it.
+
+    A file whose bytes equal the old output's is hard-linked from it rather than written:
+    it keeps its mtime (rsync and deploys skip it) and costs no write.
+    """
 
     def __init__(self, out: Path):
         self.out = out
         self.path = out.parent / f".{out.name}.staging"
         self._old = out.parent / f".{out.name}.old"
+        self._had_output = False
+        self._made: set[Path] = set()
+        self.changed = 0
 
     def __enter__(self) -> Staging:
         for leftover in (self.path, self._old):
             if leftover.exists():
                 shutil.rmtree(leftover)
         self.path.mkdir(parents=True)
+        self._had_output = self.out.is_dir()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if self.path.exists():
             shutil.rmtree(self.path, ignore_errors=True)
 
+    def _target(self, relative: str) -> tuple[Path, Path]:
+        pure = safe_relative(relative)
+        target = self.path / pure
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return target, self.out / pure
+
+    def _reuse(self, old: Path, target: Path, new: bytes | Path) -> bool:
+        """Link the old file in when its bytes are the new ones."""
+        if not self._had_output:
+            return False
+        try:
+            size = old.stat().st_size
+            same = size == (len(new) if isinstance(new, bytes) else new.stat().st_size)
+            if same:
+                data = new if isinstance(new, bytes) else new.read_bytes()
+                same = old.read_bytes() == data
+            if same:
+                os.link(old, target)
+        except OSError:
+            return False
+        return same
+
     def write(self, relative: str, data: bytes) -> None:
-        target = self.path / safe_relative(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target, old = self._target(relative)
+        if not self._reuse(old, target, data):
+            target.write_bytes(data)
+            self.changed += 1
 
     def copy(self, relative: str, source: Path) -> None:
-        target = self.path / safe_relative(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-
-    def _keep_unchanged_mtimes(self) -> int:
-        """Give files identical to the old output the old mtime; return how many changed."""
-        changed = 0
-        for root, _dirs, files in os.walk(self.path):
-            for name in files:
-                new = Path(root) / name
-                old = self.out / new.relative_to(self.path)
-                try:
-                    old_stat = old.stat()
-                    same = (
-                        old_stat.st_size == new.stat().st_size
-                        and old.read_bytes() == new.read_bytes()
-                    )
-                except OSError:
-                    same = False
-                if same:
-                    os.utime(new, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
-                else:
-                    changed += 1
-        return changed
+        target, old = self._target(relative)
+        if not self._reuse(old, target, source):
+            shutil.copyfile(source, target)
+            self.changed += 1
 
     def commit(self) -> int:
-        """Swap the staging folder in as the output; return the number of changed files."""
-        changed = self._keep_unchanged_mtimes() if self.out.is_dir() else -1
+        """Swap the staging folder in as the output; return the number of changed files
+        (-1 when there was no output before)."""
         if self.out.exists():
             os.replace(self.out, self._old)
         os.replace(self.path, self.out)
         if self._old.exists():
             shutil.rmtree(self._old)
-        return changed
+        return self.changed if self._had_output else -1
