@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_collection  # noqa: E402
 
 from sitegen.build import BuildOptions, build  # noqa: E402
-from sitegen.search import fingerprint  # noqa: E402,F401
 from sitegen.serve import make_server  # noqa: E402
 
 

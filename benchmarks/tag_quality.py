@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -74,10 +75,7 @@ def generated_expectations(
     spec = importlib.util.spec_from_file_location("gen_corpus", GEN_CORPUS)
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    subprocess_args = [sys.executable, str(GEN_CORPUS), str(folder), "-n", str(count)]
-    import subprocess
-
-    subprocess.run(subprocess_args, check=True)
+    subprocess.run([sys.executable, str(GEN_CORPUS), str(folder), "-n", str(count)], check=True)
     # The people and places an article is about; its cities are incidental (acceptable).
     names = {
         f[0].split(" ", 1)[1]: [x.split(" ", 1)[1] for x in f] for f in gen.PEOPLE + gen.PLACES

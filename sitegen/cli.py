@@ -11,14 +11,14 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.build import BuildOptions, BuildResult, build, check
-from sitegen.config import _check_base_url
+from sitegen.config import check_base_url
 from sitegen.errors import Problem, SitegenError, UsageError
 from sitegen.progress import progress_bar, wanted
 from sitegen.scaffold import new_article
 
 
 def _base_url(value: str) -> str:
-    message = _check_base_url(value)
+    message = check_base_url(value)
     if message:
         raise argparse.ArgumentTypeError(f"{value!r} {message}")
     return value

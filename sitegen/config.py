@@ -37,7 +37,7 @@ class Config:
         return ZoneInfo(self.timezone)
 
 
-def _check_base_url(value: str) -> str | None:
+def check_base_url(value: str) -> str | None:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "must be an absolute http(s) URL such as https://user.github.io/repo/"
@@ -69,7 +69,7 @@ def _check_theme(value: str) -> str | None:
 
 
 _CHECKS = {
-    "base_url": _check_base_url,
+    "base_url": check_base_url,
     "language": _check_language,
     "timezone": _check_timezone,
     "theme": _check_theme,
@@ -81,19 +81,23 @@ def normalize_base_url(value: str) -> str:
     return value.rstrip("/") + "/"
 
 
+def read_toml(path: Path, where: str, hint: str = "fix the syntax; see https://toml.io") -> dict:
+    """A TOML file as a dict; a SitegenError naming the file and line if it is not TOML."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        number = int(line.group(1)) if line else None
+        raise content_error(where, f"is not valid TOML ({exc})", number, hint) from None
+
+
 def config_source(site: Path) -> tuple[Path | None, dict[str, Any]]:
     """Find the settings of a site: sitegen.toml, else [tool.sitegen] in pyproject.toml."""
     for name, table in (("sitegen.toml", None), ("pyproject.toml", ("tool", "sitegen"))):
         path = site / name
         if not path.is_file():
             continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            line = re.search(r"line (\d+)", str(exc))
-            number = int(line.group(1)) if line else None
-            hint = "fix the syntax; see https://toml.io"
-            raise content_error(str(path), f"is not valid TOML ({exc})", number, hint) from None
+        data = read_toml(path, str(path))
         if table is None:
             return path, data
         if "tool" in data and "sitegen" in data["tool"]:

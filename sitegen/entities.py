@@ -20,6 +20,7 @@ _OPENERS = frozenset('«"“(:[')
 PARTICLES = frozenset("φον ντερ ντε βαν λα ντι ντα ελ αλ μπιν ντου ντος".split())
 # ... and the genitive article between capitalised words (Τράπεζα της Ελλάδος).
 GENITIVES = frozenset("της του των".split())
+FOLDED_GENITIVES = frozenset("τησ του των".split())  # the same, as fold() writes them
 _VOWELS = frozenset("αεηιουω")
 
 _stemmer = Stemmer.Stemmer("greek")

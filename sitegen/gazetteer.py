@@ -10,13 +10,12 @@ The list refines names the extractor finds; it is not how names are found.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.config import read_toml
 from sitegen.entities import is_acronym, name_key
-from sitegen.errors import Problems
+from sitegen.errors import Problems, SitegenError
 from sitegen.greek import fold
 
 
@@ -58,11 +57,9 @@ def load_gazetteer(path: Path, where: str, problems: Problems) -> Gazetteer:
     if not path.is_file():
         return gazetteer
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        problems.add(where, f"is not valid TOML ({exc})", int(line.group(1)) if line else None,
-                     "fix the syntax; see https://toml.io")  # fmt: skip
+        data = read_toml(path, where)
+    except SitegenError as exc:
+        problems.items.extend(exc.problems)
         return gazetteer
     for key in sorted(set(data) - {"stop", "aliases"}):
         problems.add(

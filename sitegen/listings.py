@@ -10,7 +10,7 @@ from sitegen.plan import PlannedPage
 from sitegen.site import Month, Site, Year
 from sitegen.structured import breadcrumbs, date_trail, website
 from sitegen.urls import Urls
-from sitegen.views import article_view, pagination
+from sitegen.views import ArticleViews, pagination
 
 POPULAR_TAGS = 20
 
@@ -20,7 +20,13 @@ def _chunks(items: tuple[Article, ...], size: int) -> list[tuple[Article, ...]]:
 
 
 def listing(
-    site: Site, urls: Urls, base: str, articles: tuple[Article, ...], template: str, **extra: Any
+    site: Site,
+    urls: Urls,
+    views: ArticleViews,
+    base: str,
+    articles: tuple[Article, ...],
+    template: str,
+    **extra: Any,
 ) -> list[PlannedPage]:
     """A list of articles at base, base/page/2/, ...: page 1 is the bare URL."""
     chunks = _chunks(articles, site.config.per_page)
@@ -28,7 +34,7 @@ def listing(
     for number, chunk in enumerate(chunks, start=1):
         path = urls.paged(base, number)
         context = {
-            "articles": [article_view(a, site, urls) for a in chunk],
+            "articles": [views(a) for a in chunk],
             "pagination": pagination(base, number, len(chunks), urls),
             "canonical": urls.absolute(path),
             **extra,
@@ -37,13 +43,13 @@ def listing(
     return plan
 
 
-def home_pages(site: Site, urls: Urls) -> list[PlannedPage]:
-    plan = listing(site, urls, urls.home(), site.articles, "index.html")
+def home_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
+    plan = listing(site, urls, views, urls.home(), site.articles, "index.html")
     plan[0].context["jsonld"] = [website(site, urls)]
     return plan
 
 
-def tag_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+def tag_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
     """The tag index (alphabetical, and the most used first) and each tag's pages."""
     index = [
         {"name": t.name, "href": urls.href(urls.tag(t.slug)), "count": len(t.articles)}
@@ -60,7 +66,8 @@ def tag_pages(site: Site, urls: Urls) -> list[PlannedPage]:
                 "feed_href": urls.href(urls.tag_feed(tag.slug)),
             }
         }
-        plan += listing(site, urls, urls.tag(tag.slug), tag.articles, "tag.html", **extra)
+        base = urls.tag(tag.slug)
+        plan += listing(site, urls, views, base, tag.articles, "tag.html", **extra)
     return plan
 
 
@@ -75,51 +82,50 @@ def _year_link(year: Year | None, urls: Urls) -> dict[str, str] | None:
     return {"label": str(year.year), "href": urls.href(urls.year(year.year))} if year else None
 
 
-def archive_pages(site: Site, urls: Urls, archive_name: str) -> list[PlannedPage]:
+def _month_entry(month: Month, site: Site, urls: Urls) -> dict[str, Any]:
+    """A month within its year: its name, link and count."""
+    return {
+        "label": greek.month_name(month.month, site.config.language),
+        "href": urls.href(urls.month(month.year, month.month)),
+        "count": len(month.articles),
+    }
+
+
+def archive_pages(
+    site: Site, urls: Urls, views: ArticleViews, archive_name: str
+) -> list[PlannedPage]:
     """Year and month archives with links to their neighbours, and the archive index."""
     language = site.config.language
     months = [m for y in site.years for m in y.months]  # newest first
+    years_by_number = {y.year: y for y in site.years}
     plan: list[PlannedPage] = []
     for i, year in enumerate(site.years):
         extra = {
             "year": year.year,
             "heading": str(year.year),
-            "months": [
-                {
-                    "label": greek.month_name(m.month, language),
-                    "href": urls.href(urls.month(m.year, m.month)),
-                    "count": len(m.articles),
-                }
-                for m in year.months
-            ],
+            "months": [_month_entry(m, site, urls) for m in year.months],
             "newer": _year_link(site.years[i - 1] if i > 0 else None, urls),
             "older": _year_link(site.years[i + 1] if i + 1 < len(site.years) else None, urls),
         }
         extra["jsonld"] = [breadcrumbs(date_trail(site, urls, year.year, None))]
-        plan += listing(site, urls, urls.year(year.year), year.articles, "year.html", **extra)
+        base = urls.year(year.year)
+        plan += listing(site, urls, views, base, year.articles, "year.html", **extra)
     for i, month in enumerate(months):
         extra = {
             "heading": greek.month_heading(month.year, month.month, language),
-            "year_link": _year_link(next(y for y in site.years if y.year == month.year), urls),
+            "year_link": _year_link(years_by_number[month.year], urls),
             "newer": _month_link(months[i - 1] if i > 0 else None, site, urls),
             "older": _month_link(months[i + 1] if i + 1 < len(months) else None, site, urls),
         }
         extra["jsonld"] = [breadcrumbs(date_trail(site, urls, month.year, month.month))]
         base = urls.month(month.year, month.month)
-        plan += listing(site, urls, base, month.articles, "month.html", **extra)
+        plan += listing(site, urls, views, base, month.articles, "month.html", **extra)
     years = [
         {
             "label": str(y.year),
             "href": urls.href(urls.year(y.year)),
             "count": len(y.articles),
-            "months": [
-                {
-                    "label": greek.month_name(m.month, site.config.language),
-                    "href": urls.href(urls.month(m.year, m.month)),
-                    "count": len(m.articles),
-                }
-                for m in y.months
-            ],
+            "months": [_month_entry(m, site, urls) for m in y.months],
         }
         for y in site.years
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sitegen.entities import Mention, raw_stem
+from sitegen.entities import FOLDED_GENITIVES, Mention, raw_stem
 from sitegen.greek import FUNCTION_WORDS, fold
 
 # Articles after which a form is the nominative (feminine and neuter accusatives are alike).
@@ -34,7 +34,7 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
         return 0, " ".join(words)
     head: list[str] = []
     rest = list(words)
-    while rest and fold(rest[0]) not in ("τησ", "του", "των"):
+    while rest and fold(rest[0]) not in FOLDED_GENITIVES:
         head.append(rest.pop(0))  # only the words before an inner genitive change case
     if before in _MASCULINE_ACCUSATIVE:
         changed = [w + "ς" if fold(w)[-1:] in ("α", "η", "ο") else w for w in head]

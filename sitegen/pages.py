@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sitegen import greek
 from sitegen.errors import Problems
 from sitegen.feed_plan import feed_pages
 from sitegen.listings import archive_pages, home_pages, tag_pages
@@ -14,10 +13,10 @@ from sitegen.site import Site
 from sitegen.sitemap import sitemap_pages
 from sitegen.structured import article_graph, open_graph
 from sitegen.urls import Urls
-from sitegen.views import article_view
+from sitegen.views import ArticleViews, article_view
 
 
-def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
     plan = []
     articles = site.articles
     for i, article in enumerate(articles):
@@ -30,23 +29,9 @@ def _article_pages(site: Site, urls: Urls) -> list[PlannedPage]:
             "description": article.summary,
             "jsonld": article_graph(article, view, site, urls),
             "og": open_graph(article, view),
-            "related": [
-                {
-                    "title": other.title,
-                    "href": urls.href(urls.article(other)),
-                    "date_iso": other.date.isoformat() if other.date else "",
-                    "date_text": greek.long_date(other.date, site.config.language)
-                    if other.date
-                    else "",
-                }
-                for other in site.related.get(article.id, ())
-            ],
-            "newer": {"title": newer.title, "href": urls.href(urls.article(newer))}
-            if newer
-            else None,
-            "older": {"title": older.title, "href": urls.href(urls.article(older))}
-            if older
-            else None,
+            "related": [views(other) for other in site.related.get(article.id, ())],
+            "newer": views(newer) if newer else None,
+            "older": views(older) if older else None,
         }
         plan.append(PlannedPage(urls.article(article), "article.html", context, article.source))
     for page in site.pages:
@@ -90,16 +75,17 @@ def plan_site(
     urls = Urls(site.config.base_url)
     # the site's own pages come first, so a content file that takes one of their
     # paths is the one reported (and, with --keep-going, left out)
-    plan = home_pages(site, urls)
-    plan += tag_pages(site, urls)
-    plan += archive_pages(site, urls, strings.get("archive_heading", "Archive"))
+    views = ArticleViews(site, urls)
+    plan = home_pages(site, urls, views)
+    plan += tag_pages(site, urls, views)
+    plan += archive_pages(site, urls, views, strings.get("archive_heading", "Archive"))
     plan += feed_pages(site, urls)
     search = {"canonical": urls.absolute(urls.search())}
     plan.append(PlannedPage(urls.search(), "search.html", search, "search"))
     plan.append(PlannedPage(urls.not_found(), "404.html", {}, "404"))
     plan.append(PlannedPage(".nojekyll", None, {}, "GitHub Pages marker"))
     plan += [PlannedPage(out, None, {}, str(src), src) for out, src in statics.items()]
-    plan += _article_pages(site, urls)
+    plan += _article_pages(site, urls, views)
     plan += sitemap_pages(site, urls, plan)
 
     owners: dict[str, PlannedPage] = {}

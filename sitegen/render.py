@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import re
-import tomllib
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -15,7 +13,7 @@ import jinja2
 import markupsafe
 from babel.core import get_global
 
-from sitegen.config import Config
+from sitegen.config import Config, read_toml
 from sitegen.errors import content_error
 from sitegen.feeds import WRITERS as FEED_WRITERS
 from sitegen.site import Site
@@ -53,15 +51,7 @@ def load_strings(dirs: list[Path], language: str) -> dict[str, str]:
         for folder in dirs:
             path = folder / "i18n" / f"{name}.toml"
             if path.is_file():
-                try:
-                    strings.update(tomllib.loads(path.read_text(encoding="utf-8")))
-                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                    line = re.search(r"line (\d+)", str(exc))
-                    number = int(line.group(1)) if line else None
-                    hint = 'write one word a line: key = "text"'
-                    raise content_error(
-                        str(path), f"is not valid TOML ({exc})", number, hint
-                    ) from None
+                strings.update(read_toml(path, str(path), 'write one word a line: key = "text"'))
     return strings
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from sitegen.entities import (
+    FOLDED_GENITIVES,
     PARTICLES,
     Key,
     Mention,
@@ -51,10 +52,8 @@ _SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
 class _Found:
     """What the first pass learns about the whole collection."""
 
-    mid_caps: set[str] = field(default_factory=set)
-    adjectival: set[str] = field(default_factory=set)
-    forms: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
-    spread: Counter = field(default_factory=Counter)
+    mid_caps: set[str] = field(default_factory=set)  # folded forms and stems
+    adjectival: set[str] = field(default_factory=set)  # folded nationality words
 
 
 class _Name(NamedTuple):
@@ -72,10 +71,7 @@ def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[_Name
     words = list(mention.words)
     before = mention.before
     if mention.acronym:
-        canonical = gazetteer.canonical(mention.words)
-        if canonical:
-            return (_Name(name_key(canonical.split()), mention.words, before, False, canonical),)
-        return (_Name(name_key(words), mention.words, before),)
+        return (_named(mention.words, before, found, gazetteer),)
     only_by_position = mention.initial and not _seen_mid_sentence(words[0], found)
     if only_by_position or before in _TITLES:  # 'υπουργός Πολιτισμού Λίνα Μενδώνη'
         before = fold(words.pop(0))
@@ -97,15 +93,17 @@ def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[_Name
             segment.pop()
         if not segment:
             continue
-        seg = tuple(segment)
-        where = before if number == 0 else ""
-        canonical = gazetteer.canonical(seg)
-        if canonical:
-            names.append(_Name(name_key(canonical.split()), seg, where, False, canonical))
-        else:
-            demonym = len(seg) == 1 and fold(seg[0]) in found.adjectival
-            names.append(_Name(name_key(seg), seg, where, demonym))
+        names.append(_named(tuple(segment), before if number == 0 else "", found, gazetteer))
     return tuple(names)
+
+
+def _named(words: tuple[str, ...], before: str, found: _Found, gazetteer: Gazetteer) -> _Name:
+    """A name under the gazetteer's canonical tag if it knows one; else as found."""
+    canonical = gazetteer.canonical(words)
+    if canonical:
+        return _Name(name_key(canonical.split()), words, before, False, canonical)
+    demonym = len(words) == 1 and fold(words[0]) in found.adjectival
+    return _Name(name_key(words), words, before, demonym)
 
 
 def _seen_mid_sentence(word: str, found: _Found) -> bool:
@@ -175,7 +173,7 @@ def _rank(
 @lru_cache(maxsize=1 << 16)
 def _genitive_tail(key: Key) -> Key | None:
     for i, part in enumerate(key[:-1]):
-        if part in ("τησ", "του", "των") and i > 0:
+        if part in FOLDED_GENITIVES and i > 0:
             return key[i + 1 :]
     return None
 
@@ -208,9 +206,7 @@ def _merge_short_forms(
 
     for key in sorted(k for k in counts if len(k) == 1):
         longer = [
-            k
-            for k in counts
-            if len(k) > 1 and k[0] == key[0] and k[-1] not in ("τησ", "του", "των")
+            k for k in counts if len(k) > 1 and k[0] == key[0] and k[-1] not in FOLDED_GENITIVES
         ]
         if len(longer) == 1 and labels[longer[0]].split()[0] == labels[key]:
             move(key, longer[0])

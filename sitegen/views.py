@@ -57,6 +57,21 @@ def page_window(number: int, total: int, width: int = 2) -> list[int | None]:
     return out
 
 
+class ArticleViews:
+    """Each article's listing view, made once and shared by every page that shows it
+    (home, tags, year, month, related and neighbour links)."""
+
+    def __init__(self, site: Site, urls: Urls):
+        self.site, self.urls = site, urls
+        self._made: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, article: Article) -> dict[str, Any]:
+        view = self._made.get(article.id)
+        if view is None:
+            view = self._made[article.id] = article_view(article, self.site, self.urls)
+        return view
+
+
 def pagination(path: str, number: int, total: int, urls: Urls) -> dict[str, Any] | None:
     """Links between the pages of a listing; None when it has a single page."""
     if total <= 1:
