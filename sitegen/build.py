@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 import resource
 import time
@@ -12,10 +10,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from sitegen.cache import CACHE_DIR, BuildCache, Manifest
 from sitegen.config import Config, load_config
 from sitegen.errors import Problem, Problems, SitegenError
 from sitegen.gazetteer import GAZETTEER, load_gazetteer
-from sitegen.output import Staging, check_output_dir
+from sitegen.incremental import REBUILD_SHARE, on_disk, site_key, stale
+from sitegen.keys import digest
+from sitegen.output import check_output_dir
 from sitegen.pages import plan_site, static_files, stylesheet
 from sitegen.plan import PlannedPage
 from sitegen.render import (
@@ -26,11 +27,11 @@ from sitegen.render import (
     site_globals,
     theme_dirs,
 )
-from sitegen.search import build_index, fingerprint, reuse_index
 from sitegen.site import Site, build_site
 from sitegen.sources import read_sources
 from sitegen.tagging import add_automatic_tags
 from sitegen.urls import Urls
+from sitegen.writing import write_fresh, write_in_place
 
 
 @dataclass
@@ -46,6 +47,9 @@ class BuildOptions:
     keep_going: bool = False  # build the good articles, report the bad ones (exit 1 still)
     strict: bool = False  # warnings are errors
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for a bar
+    cache: bool = True  # read and save the build cache in SITE/.sitegen-cache
+    keep_index: bool = False  # leave the output's search index as it is (serve's rebuilds)
+    memory: dict[str, BuildCache] | None = None  # keeps the cache between builds (serve)
 
 
 @dataclass
@@ -60,6 +64,7 @@ class BuildResult:
     errors: list[Problem] = field(default_factory=list)  # left out under --keep-going
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
     peak_mib: dict[str, float] = field(default_factory=dict)  # peak memory after each stage
+    rendered: int = 0  # files made this time; the others were kept from the last build
 
 
 class Stopwatch:
@@ -94,6 +99,7 @@ class Prepared:
     plan: list[PlannedPage]
     renderer: Renderer
     problems: Problems
+    site_key: bytes
 
 
 def _settle(problems: Problems, options: BuildOptions) -> None:
@@ -104,16 +110,32 @@ def _settle(problems: Problems, options: BuildOptions) -> None:
         problems.raise_if_any()
 
 
-def load(options: BuildOptions) -> tuple[Config, Site, Problems]:
+def open_cache(options: BuildOptions, config: Config) -> BuildCache:
+    """The build cache for these options: in memory (serve), in the site folder, or none
+    (a cache that is never loaded nor saved)."""
+    stamp = digest(options.encoding, config.markdown_raw_html)
+    folder = options.site / CACHE_DIR if options.cache else None
+    kept = options.memory.get("cache") if options.memory is not None else None
+    if kept is not None and kept.folder == folder and kept.stamp[2] == stamp:
+        return kept
+    cache = BuildCache(folder, stamp)
+    if options.memory is not None:
+        options.memory["cache"] = cache
+    return cache
+
+
+def load(options: BuildOptions, cache: BuildCache | None = None) -> tuple[Config, Site, Problems]:
     """Read and check every source; raise SitegenError with all content problems."""
     config = load_config(options.site, options.base_url)
     problems = Problems()
-    items = read_sources(options.site, problems, options.encoding, config.markdown_raw_html)
+    raw_html = config.markdown_raw_html
+    items = read_sources(options.site, problems, options.encoding, raw_html, cache)
     gazetteer = load_gazetteer(options.site / GAZETTEER, GAZETTEER, problems)
     _settle(problems, options)
-    items = add_automatic_tags(items, gazetteer, config.max_tags)
+    items = add_automatic_tags(items, gazetteer, config.max_tags, cache)
     today = build_time(config).date()
-    site = build_site(config, items, drafts=options.drafts, future=options.future, today=today)
+    derive = cache.derive if cache else None
+    site = build_site(config, items, options.drafts, options.future, today, derive)
     return config, site, problems
 
 
@@ -125,11 +147,11 @@ def build_time(config: Config) -> datetime:
     return datetime.now(tz=config.zone)
 
 
-def prepare(options: BuildOptions, watch: Stopwatch) -> Prepared:
+def prepare(options: BuildOptions, watch: Stopwatch, cache: BuildCache | None) -> Prepared:
     """config -> sources -> model -> page plan, and the renderer: nothing written."""
     if options.progress:
         options.progress("read", 0, 0)
-    config, site, problems = load(options)
+    config, site, problems = load(options, cache)
     watch.lap("read")
     dirs = theme_dirs(options.site, config)
     statics = static_files([d / "static" for d in dirs])
@@ -139,68 +161,64 @@ def prepare(options: BuildOptions, watch: Stopwatch) -> Prepared:
     urls = Urls(config.base_url)
     globals_ = site_globals(site, strings, urls, stylesheet(statics))
     renderer = Renderer(make_environment(dirs), globals_)
+    key = site_key(config, globals_, dirs)
     watch.lap("plan")
-    return Prepared(config, site, plan, renderer, problems)
+    return Prepared(config, site, plan, renderer, problems, key)
 
 
 def check(options: BuildOptions) -> BuildResult:
     """Every check of a build, templates rendered included, without writing anything."""
     watch = Stopwatch()
-    ready = prepare(options, watch)
+    config = load_config(options.site, options.base_url)
+    ready = prepare(options, watch, open_cache(options, config))  # read, never saved
     render_plan(ready.renderer, ready.plan, options.jobs, lambda _index, _data: None)
     watch.lap("render")
     problems = ready.problems
     out = options.out or options.site / "dist"
     return BuildResult(
         out, len(ready.plan), len(ready.site.articles), 0, problems.warnings,
-        watch.seconds, "off", problems.errors, watch.cpu, watch.peak_mib,
+        watch.seconds, "off", problems.errors, watch.cpu, watch.peak_mib, len(ready.plan),
     )  # fmt: skip
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Build the whole site into options.out (default SITE/dist), all or nothing."""
+    """Build the whole site into options.out (default SITE/dist), all or nothing.
+
+    With the cache of the last build, only the files whose inputs changed are made,
+    in place; without it (or when most files changed), the site is built afresh in a
+    staging folder that replaces the output at the end. Both leave the same bytes."""
     watch = Stopwatch()
     out = options.out or options.site / "dist"
     check_output_dir(out, options.site)
-    ready = prepare(options, watch)
-    plan = ready.plan
-    progress = options.progress
-    if progress:
-        progress("render", 0, len(plan))
-    report = functools.partial(progress, "render") if progress else None
-
-    with Staging(out) as staging:
-        indexed: list[tuple[str, bytes]] = []  # (path, digest) of the pages Pagefind reads
-
-        def write(index: int, data: bytes) -> None:
-            """Each page goes to disk as it is rendered, so memory holds one at a time."""
-            page = plan[index]
-            staging.write(page.output, data)
-            if page.output.endswith(".html") and b"data-pagefind-body" in data:
-                indexed.append((page.output, hashlib.sha256(data).digest()))
-
-        render_plan(ready.renderer, plan, options.jobs, write, report)
-        for page in plan:
-            if page.copy_from is not None:
-                staging.copy(page.output, page.copy_from)
-            elif page.template is None and page.writer is None:
-                staging.write(page.output, b"")
-        watch.lap("render+write")
-        search = "off"
-        if options.search:
-            if progress:
-                progress("search", 0, 1)
-            print_ = fingerprint(indexed)
-            search = "unchanged" if reuse_index(out, staging.path, print_) else "indexed"
-            if search == "indexed":
-                build_index(staging.path, print_)
-            watch.lap("search")
-        changed = staging.commit()
-        watch.lap("swap")
+    cache = open_cache(options, load_config(options.site, options.base_url))
+    ready = prepare(options, watch, cache)
+    manifest = cache.manifest
+    usable = (
+        manifest is not None
+        and manifest.out == str(out.resolve())
+        and manifest.site_key == ready.site_key
+        and out.is_dir()
+    )
+    todo: list[int] | None = None
+    found: dict[str, tuple[int, int]] = {}
+    if usable:
+        assert manifest is not None
+        found = on_disk(out, manifest)
+        todo = stale(ready.plan, manifest, found)
+        if len(todo) > REBUILD_SHARE * len(ready.plan):
+            todo = None
+    if todo is None:
+        files, search, changed = write_fresh(options, ready, out, watch)
+    else:
+        assert manifest is not None
+        files, search, changed = write_in_place(options, ready, out, watch, cache, todo, found)
+    cache.save(Manifest(str(out.resolve()), ready.site_key, files))
+    watch.lap("cache")
     problems = ready.problems
+    rendered = len(ready.plan) if todo is None else len(todo)
     return BuildResult(
-        out, len(plan), len(ready.site.articles), changed, problems.warnings,
-        watch.seconds, search, problems.errors, watch.cpu, watch.peak_mib,
+        out, len(ready.plan), len(ready.site.articles), changed, problems.warnings,
+        watch.seconds, search, problems.errors, watch.cpu, watch.peak_mib, rendered,
     )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.build import BuildOptions, BuildResult, build, check
+from sitegen.cache import CACHE_DIR
 from sitegen.config import check_base_url
 from sitegen.errors import Problem, SitegenError, UsageError
 from sitegen.progress import progress_bar, wanted
@@ -63,6 +64,11 @@ def parser() -> argparse.ArgumentParser:
             help="build the good articles and list the bad ones (the exit code is still 1)",
         )
         cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        cmd.add_argument(
+            "--no-cache",
+            action="store_true",
+            help=f"neither use nor save the build cache ({CACHE_DIR}/ in the site folder)",
+        )
 
     site_options(commands.add_parser("build", help="build the site into the output folder"))
     site_options(
@@ -114,6 +120,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
         jobs=args.jobs,
         keep_going=args.keep_going,
         strict=args.strict,
+        cache=not args.no_cache,
     )
 
 

@@ -116,10 +116,11 @@ def to_html(text: str, raw_html: bool = True) -> str:
 
 
 def read_markdown(
-    path: Path, where: str, problems: Problems, raw_html: bool = True
+    path: Path, where: str, problems: Problems, raw_html: bool = True, raw: bytes | None = None
 ) -> Document | None:
-    """Read one Markdown file; report problems (all of them) instead of raising."""
-    text = decode(path.read_bytes(), where, problems)
+    """Read one Markdown file (from raw, when the caller has read it); report problems
+    (all of them) instead of raising."""
+    text = decode(path.read_bytes() if raw is None else raw, where, problems)
     if text is None:
         return None
     split = split_front_matter(text, where, problems)

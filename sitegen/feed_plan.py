@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from sitegen import greek
 from sitegen.feeds import absolute_html
+from sitegen.keys import digest
 from sitegen.model import Article
 from sitegen.plan import PlannedPage
 from sitegen.site import Site
 from sitegen.urls import Urls
+from sitegen.views import ArticleViews
 
 ID_YEAR = 2025  # the date part of the tag: URIs that identify items; never changes
 _NO_ITEMS = datetime(2000, 1, 1, tzinfo=UTC)
@@ -40,7 +43,7 @@ def _item(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
 def _feed(
     site: Site, urls: Urls, title: str, home: str, path: str, articles: tuple[Article, ...]
 ) -> dict[str, Any]:
-    items = [_item(a, site, urls) for a in articles[: site.config.feed_items]]
+    items = [_item(a, site, urls) for a in articles]
     return {
         "id": f"tag:{urlsplit(urls.base).hostname},{ID_YEAR}:{urlsplit(urls.base).path}{path}",
         "title": title,
@@ -54,17 +57,23 @@ def _feed(
     }
 
 
-def feed_pages(site: Site, urls: Urls) -> list[PlannedPage]:
+def _feed_page(
+    site: Site, urls: Urls, views: ArticleViews, spec: tuple[str, str, str, str],
+    articles: tuple[Article, ...], source: str,
+) -> PlannedPage:  # fmt: skip
+    """A feed, made when rendered; spec is (writer, title, home path, feed path)."""
+    writer, title, home, path = spec
+    shown = articles[: site.config.feed_items]
+    key = digest(spec, [views.full_key(a) for a in shown])
+    make = partial(_feed, site, urls, title, home, path, shown)
+    return PlannedPage(path, None, source=source, writer=writer, make=make, key=key)
+
+
+def feed_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
     """Site-wide RSS, Atom and JSON Feed; an RSS feed per tag."""
     title = site.config.title
     plan = [
-        PlannedPage(
-            path,
-            None,
-            _feed(site, urls, title, urls.home(), path, site.articles),
-            "feeds",
-            writer=writer,
-        )  # fmt: skip
+        _feed_page(site, urls, views, (writer, title, urls.home(), path), site.articles, "feeds")
         for path, writer in (
             (urls.feed_rss(), "rss"),
             (urls.feed_atom(), "atom"),
@@ -72,7 +81,6 @@ def feed_pages(site: Site, urls: Urls) -> list[PlannedPage]:
         )
     ]
     for tag in site.tags:
-        path = urls.tag_feed(tag.slug)
-        feed = _feed(site, urls, f"{tag.name} · {title}", urls.tag(tag.slug), path, tag.articles)
-        plan.append(PlannedPage(path, None, feed, f"feed of tag {tag.name}", writer="rss"))
+        spec = ("rss", f"{tag.name} · {title}", urls.tag(tag.slug), urls.tag_feed(tag.slug))
+        plan.append(_feed_page(site, urls, views, spec, tag.articles, f"feed of tag {tag.name}"))
     return plan

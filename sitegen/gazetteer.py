@@ -17,6 +17,7 @@ from sitegen.config import read_toml
 from sitegen.entities import is_acronym, name_key
 from sitegen.errors import Problems, SitegenError
 from sitegen.greek import fold
+from sitegen.keys import digest
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -28,6 +29,10 @@ class Gazetteer:
     aliases: dict[tuple[str, ...], str] = field(default_factory=dict)  # key -> canonical
     prefixes: list[tuple[str, str]] = field(default_factory=list)  # folded prefix -> canonical
     stopped: set[tuple[str, ...]] = field(default_factory=set)
+
+    def key(self) -> bytes:
+        """A digest of the whole gazetteer, for the build cache."""
+        return digest(sorted(self.aliases.items()), self.prefixes, sorted(self.stopped))
 
     def add(self, canonical: str, alias: str) -> None:
         self.aliases[_key(alias)] = canonical

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sitegen import greek
+from sitegen.keys import digest
 from sitegen.model import Article
 from sitegen.plan import PlannedPage
 from sitegen.site import Month, Site, Year
@@ -19,6 +21,23 @@ def _chunks(items: tuple[Article, ...], size: int) -> list[tuple[Article, ...]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [()]
 
 
+def _listing_context(
+    urls: Urls,
+    views: ArticleViews,
+    base: str,
+    number: int,
+    total: int,
+    chunk: tuple[Article, ...],
+    extra: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "articles": [views(a) for a in chunk],
+        "pagination": pagination(base, number, total, urls),
+        "canonical": urls.absolute(urls.paged(base, number)),
+        **extra,
+    }
+
+
 def listing(
     site: Site,
     urls: Urls,
@@ -26,27 +45,37 @@ def listing(
     base: str,
     articles: tuple[Article, ...],
     template: str,
-    **extra: Any,
+    extra: dict[str, Any] | None = None,
+    first: dict[str, Any] | None = None,
 ) -> list[PlannedPage]:
-    """A list of articles at base, base/page/2/, ...: page 1 is the bare URL."""
+    """A list of articles at base, base/page/2/, ...: page 1 is the bare URL.
+
+    Every page gets the data in `extra`; the first page also gets `first`."""
     chunks = _chunks(articles, site.config.per_page)
+    extra = extra or {}
+    keys = views.keys
     plan = []
     for number, chunk in enumerate(chunks, start=1):
-        path = urls.paged(base, number)
-        context = {
-            "articles": [views(a) for a in chunk],
-            "pagination": pagination(base, number, len(chunks), urls),
-            "canonical": urls.absolute(path),
-            **extra,
-        }
-        plan.append(PlannedPage(path, template, context, source=f"listing /{base}"))
+        data = {**extra, **first} if first and number == 1 else extra
+        make = partial(_listing_context, urls, views, base, number, len(chunks), chunk, data)
+        key = digest(template, data, base, number, len(chunks), [keys[a.id] for a in chunk])
+        newest = max((a.date for a in chunk if a.date), default=None)
+        plan.append(
+            PlannedPage(
+                urls.paged(base, number),
+                template,
+                source=f"listing /{base}",
+                make=make,
+                key=key,
+                lastmod=newest.isoformat() if newest else None,
+            )  # fmt: skip
+        )
     return plan
 
 
 def home_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
-    plan = listing(site, urls, views, urls.home(), site.articles, "index.html")
-    plan[0].context["jsonld"] = [website(site, urls)]
-    return plan
+    first = {"jsonld": [website(site, urls)]}
+    return listing(site, urls, views, urls.home(), site.articles, "index.html", first=first)
 
 
 def tag_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
@@ -57,7 +86,7 @@ def tag_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
     ]
     popular = sorted(index, key=lambda t: -t["count"])[:POPULAR_TAGS]  # stable: ties stay A-Z
     context = {"tags": index, "popular": popular, "canonical": urls.absolute(urls.tags())}
-    plan = [PlannedPage(urls.tags(), "tags.html", context, "tag index")]
+    plan = [PlannedPage(urls.tags(), "tags.html", context, "tag index", key=digest(context))]
     for tag in site.tags:
         extra = {
             "tag": {
@@ -67,7 +96,7 @@ def tag_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
             }
         }
         base = urls.tag(tag.slug)
-        plan += listing(site, urls, views, base, tag.articles, "tag.html", **extra)
+        plan += listing(site, urls, views, base, tag.articles, "tag.html", extra)
     return plan
 
 
@@ -109,7 +138,7 @@ def archive_pages(
         }
         extra["jsonld"] = [breadcrumbs(date_trail(site, urls, year.year, None))]
         base = urls.year(year.year)
-        plan += listing(site, urls, views, base, year.articles, "year.html", **extra)
+        plan += listing(site, urls, views, base, year.articles, "year.html", extra)
     for i, month in enumerate(months):
         extra = {
             "heading": greek.month_heading(month.year, month.month, language),
@@ -119,7 +148,7 @@ def archive_pages(
         }
         extra["jsonld"] = [breadcrumbs(date_trail(site, urls, month.year, month.month))]
         base = urls.month(month.year, month.month)
-        plan += listing(site, urls, views, base, month.articles, "month.html", **extra)
+        plan += listing(site, urls, views, base, month.articles, "month.html", extra)
     years = [
         {
             "label": str(y.year),
@@ -137,5 +166,7 @@ def archive_pages(
         "canonical": canonical,
         "jsonld": [breadcrumbs(trail)],
     }
-    plan.append(PlannedPage(urls.archive(), "archive.html", context, "archive index"))
+    plan.append(
+        PlannedPage(urls.archive(), "archive.html", context, "archive index", key=digest(context))
+    )
     return plan

@@ -86,17 +86,30 @@ class Staging:
             return False
         return same
 
-    def write(self, relative: str, data: bytes) -> None:
+    def write(self, relative: str, data: bytes) -> tuple[int, int]:
+        """Write (or link) a file; return its size and mtime in nanoseconds."""
         target, old = self._target(relative)
         if not self._reuse(old, target, data):
             target.write_bytes(data)
             self.changed += 1
+        stat = target.stat()
+        return stat.st_size, stat.st_mtime_ns
 
-    def copy(self, relative: str, source: Path) -> None:
+    def copy(self, relative: str, source: Path) -> tuple[int, int]:
         target, old = self._target(relative)
         if not self._reuse(old, target, source):
             shutil.copyfile(source, target)
             self.changed += 1
+        stat = target.stat()
+        return stat.st_size, stat.st_mtime_ns
+
+    def keep(self, folder: str) -> bool:
+        """Carry a folder of the old output over as it is (hard links); False if none."""
+        old = self.out / safe_relative(folder)
+        if not (self._had_output and old.is_dir()):
+            return False
+        shutil.copytree(old, self.path / safe_relative(folder), copy_function=os.link)
+        return True
 
     def commit(self) -> int:
         """Swap the staging folder in as the output; return the number of changed files

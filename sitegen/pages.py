@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sitegen.errors import Problems
 from sitegen.feed_plan import feed_pages
+from sitegen.keys import bytes_digest, digest
 from sitegen.listings import archive_pages, home_pages, tag_pages
+from sitegen.model import Article
 from sitegen.plan import PlannedPage
 from sitegen.site import Site
 from sitegen.sitemap import sitemap_pages
@@ -16,28 +20,58 @@ from sitegen.urls import Urls
 from sitegen.views import ArticleViews, article_view
 
 
+def _article_context(
+    article: Article, newer: Article | None, older: Article | None, site: Site, urls: Urls,
+    views: ArticleViews,
+) -> dict[str, Any]:  # fmt: skip
+    view = article_view(article, site, urls, full=True)
+    return {
+        "article": view,
+        "canonical": view["url"],
+        "description": article.summary,
+        "jsonld": article_graph(article, view, site, urls),
+        "og": open_graph(article, view),
+        "related": [views(other) for other in site.related.get(article.id, ())],
+        "newer": views(newer) if newer else None,
+        "older": views(older) if older else None,
+    }
+
+
+def _page_context(page: Article, site: Site, urls: Urls) -> dict[str, Any]:
+    view = article_view(page, site, urls, full=True)
+    return {"article": view, "canonical": view["url"], "description": page.summary}
+
+
 def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
     plan = []
     articles = site.articles
     for i, article in enumerate(articles):
-        view = article_view(article, site, urls, full=True)
         newer = articles[i - 1] if i > 0 else None
         older = articles[i + 1] if i + 1 < len(articles) else None
-        context = {
-            "article": view,
-            "canonical": view["url"],
-            "description": article.summary,
-            "jsonld": article_graph(article, view, site, urls),
-            "og": open_graph(article, view),
-            "related": [views(other) for other in site.related.get(article.id, ())],
-            "newer": views(newer) if newer else None,
-            "older": views(older) if older else None,
-        }
-        plan.append(PlannedPage(urls.article(article), "article.html", context, article.source))
+        related = site.related.get(article.id, ())
+        key = digest(
+            views.full_key(article),
+            [views.key(other) for other in related],
+            views.key(newer),
+            views.key(older),
+        )
+        make = partial(_article_context, article, newer, older, site, urls, views)
+        plan.append(
+            PlannedPage(
+                urls.article(article),
+                "article.html",
+                source=article.source,
+                make=make,
+                key=key,
+                lastmod=article.date.isoformat() if article.date else None,
+            )  # fmt: skip
+        )
     for page in site.pages:
-        view = article_view(page, site, urls, full=True)
-        context = {"article": view, "canonical": view["url"], "description": page.summary}
-        plan.append(PlannedPage(urls.article(page), "page.html", context, page.source))
+        make = partial(_page_context, page, site, urls)
+        key = views.full_key(page)
+        plan.append(
+            PlannedPage(urls.article(page), "page.html", source=page.source, make=make, key=key)
+        )
     return plan
 
 
@@ -79,12 +113,15 @@ def plan_site(
     plan = home_pages(site, urls, views)
     plan += tag_pages(site, urls, views)
     plan += archive_pages(site, urls, views, strings.get("archive_heading", "Archive"))
-    plan += feed_pages(site, urls)
+    plan += feed_pages(site, urls, views)
     search = {"canonical": urls.absolute(urls.search())}
-    plan.append(PlannedPage(urls.search(), "search.html", search, "search"))
-    plan.append(PlannedPage(urls.not_found(), "404.html", {}, "404"))
-    plan.append(PlannedPage(".nojekyll", None, {}, "GitHub Pages marker"))
-    plan += [PlannedPage(out, None, {}, str(src), src) for out, src in statics.items()]
+    plan.append(PlannedPage(urls.search(), "search.html", search, "search", key=digest(search)))
+    plan.append(PlannedPage(urls.not_found(), "404.html", {}, "404", key=digest("404")))
+    plan.append(PlannedPage(".nojekyll", None, {}, "GitHub Pages marker", key=digest("")))
+    plan += [
+        PlannedPage(out, None, {}, str(src), src, key=bytes_digest(src.read_bytes()))
+        for out, src in statics.items()
+    ]
     plan += _article_pages(site, urls, views)
     plan += sitemap_pages(site, urls, plan)
 

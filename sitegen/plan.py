@@ -1,7 +1,8 @@
-"""One entry of the page plan: an output file and how to make it."""
+"""One entry of the page plan: an output file, how to make it, and what it is made from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,13 @@ from sitegen.urls import Urls
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """One output file: rendered from a template with plain data, or copied from a file."""
+    """One output file: rendered from a template with plain data, or copied from a file.
+
+    The data is given as `context`, or made on demand by `make` (in the process that
+    renders the page, and only if it must be rendered). `key` is a digest of everything
+    the file is made from, besides what the whole site shares: a page whose key did not
+    change since the last build need not be made again.
+    """
 
     path: str  # URL path relative to the site root
     template: str | None
@@ -19,7 +26,14 @@ class PlannedPage:
     source: str = ""  # what made it, for messages
     copy_from: Path | None = None
     writer: str | None = None  # a feed format of sitegen.feeds.WRITERS instead of a template
+    make: Callable[[], dict[str, Any]] | None = None
+    key: bytes = b""
+    lastmod: str | None = None  # ISO date of the newest article shown, for the sitemap
 
     @property
     def output(self) -> str:
         return Urls.output_file(self.path)
+
+    def data(self) -> dict[str, Any]:
+        """The plain data the template or writer gets."""
+        return self.make() if self.make is not None else self.context

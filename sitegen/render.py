@@ -180,8 +180,8 @@ def _render_one(index: int) -> bytes:
     renderer, plan = _WORKER
     page = plan[index]
     if page.writer:
-        return WRITERS[page.writer](page.context)
-    return renderer.render(page.template, page.context, page.source)
+        return WRITERS[page.writer](page.data())
+    return renderer.render(page.template, page.data(), page.source)
 
 
 def render_plan(
@@ -190,11 +190,13 @@ def render_plan(
     jobs: int,
     sink: Callable[[int, bytes], None],
     progress: Callable[[int, int], None] | None = None,
+    only: list[int] | None = None,
 ) -> None:
-    """Render every templated page of the plan, in `jobs` forked processes when it pays,
-    handing each page to sink(index in plan, bytes) in plan order; progress(done, total)
-    is called as pages are done."""
-    todo = [i for i, page in enumerate(plan) if page.template or page.writer]
+    """Render every templated page of the plan (or those of `only`, by index), in `jobs`
+    forked processes when it pays, handing each page to sink(index in plan, bytes) in
+    plan order; progress(done, total) is called as pages are done."""
+    indexes = range(len(plan)) if only is None else only
+    todo = [i for i in indexes if plan[i].template or plan[i].writer]
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or not can_fork:
         _init_worker(renderer, plan)

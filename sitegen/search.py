@@ -43,13 +43,15 @@ def reuse_index(previous: Path, staging: Path, print_: str) -> bool:
     return same
 
 
-def build_index(folder: Path, print_: str) -> None:
-    """Index every page with data-pagefind-body under folder into folder/pagefind/."""
-    command = [str(get_executable()), "--site", str(folder), "--output-subdir", BUNDLE_DIR]
+def build_index(folder: Path, print_: str, bundle: Path | None = None) -> None:
+    """Index every page with data-pagefind-body under folder into bundle (by default
+    folder/pagefind/)."""
+    bundle = bundle or folder / BUNDLE_DIR
+    command = [str(get_executable()), "--site", str(folder), "--output-path", str(bundle)]
     result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         reason = detail[-1] if detail else f"exit code {result.returncode}"
         hint = "run again with --no-search to build without search"
         raise content_error("pagefind", f"the search index failed: {reason}", hint=hint)
-    (folder / BUNDLE_DIR / FINGERPRINT).write_text(print_ + "\n", encoding="utf-8")
+    (bundle / FINGERPRINT).write_text(print_ + "\n", encoding="utf-8")

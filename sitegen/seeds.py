@@ -107,10 +107,11 @@ def article_id(path: Path) -> str:
 
 
 def read_seed(
-    path: Path, where: str, problems: Problems, encoding: str = "utf-8"
+    path: Path, where: str, problems: Problems, encoding: str = "utf-8", raw: bytes | None = None
 ) -> Article | None:
-    """Read one raw article; report problems instead of raising."""
-    text = decode(path.read_bytes(), where, problems, encoding)
+    """Read one raw article (from raw, when the caller has read it); report problems
+    instead of raising."""
+    text = decode(path.read_bytes() if raw is None else raw, where, problems, encoding)
     if text is None:
         return None
     body = text.lstrip()

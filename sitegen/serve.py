@@ -14,10 +14,8 @@ import http.server
 import io
 import os
 import queue
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,7 +30,6 @@ from sitegen.build import BuildOptions, BuildResult, build
 from sitegen.config import load_config
 from sitegen.errors import SitegenError, UsageError
 from sitegen.livereload import EVENTS_PATH, LiveReload
-from sitegen.search import BUNDLE_DIR
 
 SOURCES = ("seeds", "content", "themes")  # folders watched recursively
 SETTINGS = ("sitegen.toml", "pyproject.toml")
@@ -193,7 +190,7 @@ class _Preview:
         self.live = LiveReload()
         self.server = make_server(self.out, "/", port, self.live)
         self.port = self.server.server_address[1]
-        self.index: Path | None = None  # a copy of the search index, put back after rebuilds
+        self.memory: dict = {}  # the build cache, kept between rebuilds
         self.changes: queue.Queue[set[Path]] = queue.Queue()
         self.stop = threading.Event()
         threading.Thread(target=self.server.serve_forever, name="serve", daemon=True).start()
@@ -204,7 +201,6 @@ class _Preview:
 
     def build(self, first: bool) -> None:
         """Build with the preview's base URL; on problems report them all and keep the output."""
-        search = self.options.search and self.index is None
         try:
             config = load_config(self.options.site, self.options.base_url)
             root = urlsplit(config.base_url).path or "/"
@@ -213,16 +209,20 @@ class _Preview:
                 if not first:
                     _say(f"the base path changed: now at {self.url}")
             base_url = f"http://127.0.0.1:{self.port}{root}"
-            result = build(replace(self.options, out=self.out, base_url=base_url, search=search))
+            options = replace(
+                self.options,
+                out=self.out,
+                base_url=base_url,
+                search=self.options.search and first,
+                keep_index=not first,  # the first build's index serves every rebuild
+                memory=self.memory,
+            )
+            result = build(options)
         except SitegenError as exc:
             self.on_failed(exc)
             _say("still serving the last good build; fix the files and save to rebuild")
             return
-        if search and (self.out / BUNDLE_DIR).is_dir():
-            self.index = Path(tempfile.mkdtemp(prefix="sitegen-serve-")) / BUNDLE_DIR
-            shutil.copytree(self.out / BUNDLE_DIR, self.index)
-        elif self.index is not None:
-            shutil.copytree(self.index, self.out / BUNDLE_DIR, dirs_exist_ok=True)
+        if result.search == "kept":
             result.search = "kept from the first build"
         self.on_built(result)
         if result.changed:
@@ -258,8 +258,6 @@ class _Preview:
         self.live.close()
         self.server.shutdown()
         self.server.server_close()
-        if self.index is not None:
-            shutil.rmtree(self.index.parent, ignore_errors=True)
 
 
 def _interrupt(_signum: int, _frame: object) -> None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sitegen.config import Config
 from sitegen.greek import fold
-from sitegen.model import Article
+from sitegen.keys import digest
+from sitegen.model import Article, evolve
 from sitegen.related import related_articles
 from sitegen.slugs import slugify, unique_slugs
+
+Derive = Callable[[str, bytes, Callable[[], Any]], Any]  # (kind, key of inputs, make) -> value
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,10 @@ def _with_unique_slugs(articles: list[Article]) -> list[Article]:
     out = []
     for day_articles in by_day.values():
         slugs = unique_slugs([a.slug for a in day_articles])
-        out.extend(replace(a, slug=s) for a, s in zip(day_articles, slugs, strict=True))
+        out.extend(
+            a if a.slug == s else evolve(a, slug=s)
+            for a, s in zip(day_articles, slugs, strict=True)
+        )
     return out
 
 
@@ -75,16 +83,36 @@ def _years(articles: list[Article]) -> tuple[Year, ...]:
     )
 
 
+def _related(
+    dated: list[Article], members: dict[str, list[Article]], derive: Derive | None
+) -> dict[str, tuple[Article, ...]]:
+    """Related articles, worked out again only when some article's id, date or tags changed."""
+    if derive is None:
+        return related_articles(tuple(dated), members)
+    key = digest([(a.id, a.date, a.tags) for a in dated])
+
+    def make() -> dict[str, tuple[str, ...]]:
+        found = related_articles(tuple(dated), members)
+        return {aid: tuple(a.id for a in others) for aid, others in found.items()}
+
+    by_id = {a.id: a for a in dated}
+    return {
+        aid: tuple(by_id[o] for o in others) for aid, others in derive("related", key, make).items()
+    }
+
+
 def build_site(
     config: Config,
     items: list[Article],
     drafts: bool = False,
     future: bool = False,
     today: date | None = None,
+    derive: Derive | None = None,
 ) -> Site:
     """Index the articles once: order, unique slugs, tags, years and months, related.
 
-    Drafts, and articles dated after `today`, are left out unless asked for.
+    Drafts, and articles dated after `today`, are left out unless asked for. `derive`
+    (BuildCache.derive) keeps the related articles from the last build when it can.
     """
     published = [
         a
@@ -115,5 +143,5 @@ def build_site(
         tags,
         dict(zip(keys, slugs, strict=True)),
         _years(dated),
-        related_articles(tuple(dated), members),
+        _related(dated, members, derive),
     )

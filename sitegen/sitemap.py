@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date
 from typing import Any
 
+from sitegen.keys import digest
 from sitegen.plan import PlannedPage
 from sitegen.site import Site
 from sitegen.urls import Urls
@@ -32,26 +32,20 @@ def robots(data: dict[str, Any]) -> bytes:
 
 def sitemap_pages(site: Site, urls: Urls, plan: list[PlannedPage]) -> list[PlannedPage]:
     """The sitemap of every HTML page in the plan (but 404 and search), and robots.txt."""
-    lastmod: dict[str, date] = {}
-    for article in site.articles:
-        assert article.date is not None
-        lastmod[urls.article(article)] = article.date
-    newest = site.articles[0].date.isoformat() if site.articles else None
-    entries = []
-    for page in plan:
-        if page.template is None or page.path in (urls.not_found(), urls.search()):
-            continue
-        if not page.path.endswith("/") and page.path:
-            continue
-        day = lastmod.get(page.path)
-        if day is None and page.context.get("articles"):
-            day = max((a for a in page.context["articles"]), key=lambda a: a["date_iso"])
-            day = date.fromisoformat(day["date_iso"])
-        entries.append((urls.absolute(page.path), day.isoformat() if day else newest))
+    newest = site.articles[0].date.isoformat() if site.articles and site.articles[0].date else None
+    entries = [
+        (urls.absolute(page.path), page.lastmod or newest)
+        for page in plan
+        if page.template is not None
+        and page.path not in (urls.not_found(), urls.search())
+        and (page.path.endswith("/") or not page.path)
+    ]
     sitemap_path = "sitemap.xml"
+    data = {"urls": entries}
+    robots_data = {"sitemap": urls.absolute(sitemap_path)}
     return [
-        PlannedPage(sitemap_path, None, {"urls": entries}, "sitemap", writer="sitemap"),
+        PlannedPage(sitemap_path, None, data, "sitemap", writer="sitemap", key=digest(entries)),
         PlannedPage(
-            "robots.txt", None, {"sitemap": urls.absolute(sitemap_path)}, "robots", writer="robots"
+            "robots.txt", None, robots_data, "robots", writer="robots", key=digest(robots_data)
         ),
     ]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sitegen import headlines
+from sitegen.cache import BuildCache
 from sitegen.content import Document, read_markdown
 from sitegen.errors import Problems
+from sitegen.keys import bytes_digest, digest
 from sitegen.model import Article
 from sitegen.seeds import read_seed
 from sitegen.slugs import slugify
@@ -23,7 +29,33 @@ def _relative(path: Path, site: Path) -> str:
         return str(path)
 
 
-def _from_document(doc: Document, path: Path) -> Article:
+def _read(
+    path: Path,
+    where: str,
+    problems: Problems,
+    cache: BuildCache | None,
+    reader: Callable[[bytes | None], Any],
+) -> tuple[Any, bytes]:
+    """What reader makes of a file, and the file's digest; from the cache when the file
+    is unchanged. Files with problems are never cached, so their problems are reported
+    at every build."""
+    if cache is None:
+        raw = path.read_bytes()
+        found = bytes_digest(raw)
+    else:
+        raw, entry, found = cache.read(path, where)
+        if entry is not None:
+            return entry.value, found
+    before = len(problems.items)
+    value = reader(raw)
+    if isinstance(value, Article):
+        value = replace(value, digest=found)
+    if cache is not None and value is not None and len(problems.items) == before:
+        cache.keep(path, where, found, value)
+    return value, found
+
+
+def _from_document(doc: Document, path: Path, found: bytes) -> Article:
     meta = doc.meta
     first = doc.text.split("\n\n", 1)[0]
     title = str(meta.get("title") or headlines.headline(first) or path.stem)
@@ -45,13 +77,14 @@ def _from_document(doc: Document, path: Path) -> Article:
         tags=doc.tags,
         tags_given="tags" in meta,
         draft=bool(meta.get("draft", False)),
+        digest=found,
     )
 
 
-def _apply_override(seed: Article, doc: Document) -> Article:
+def _apply_override(seed: Article, doc: Document, found: bytes) -> Article:
     """A content/<id>.md corrects a seed's derived fields without touching the raw file."""
     meta = doc.meta
-    changes: dict = {}
+    changes: dict = {"digest": digest(seed.digest, found)}
     if meta.get("title"):
         changes["title"] = str(meta["title"])
         changes["slug"] = slugify(changes["title"]) or seed.slug
@@ -71,14 +104,25 @@ def _apply_override(seed: Article, doc: Document) -> Article:
 
 
 def read_sources(
-    site: Path, problems: Problems, encoding: str = "utf-8", raw_html: bool = True
+    site: Path,
+    problems: Problems,
+    encoding: str = "utf-8",
+    raw_html: bool = True,
+    cache: BuildCache | None = None,
 ) -> list[Article]:
-    """Every article and page of the site, in file order; problems are collected, not raised."""
+    """Every article and page of the site, in file order; problems are collected, not raised.
+
+    With a cache, unchanged files are not read again."""
     seeds: dict[str, Article] = {}
-    seed_paths = sorted((site / SEEDS_DIR).glob("*.txt")) if (site / SEEDS_DIR).is_dir() else []
-    for path in seed_paths:
-        where = _relative(path, site)
-        article = read_seed(path, where, problems, encoding)
+    folder = site / SEEDS_DIR
+    names = sorted(os.listdir(folder)) if folder.is_dir() else []
+    for name in names:
+        if name.startswith(".") or not name.endswith(".txt"):
+            continue
+        path, where = folder / name, f"{SEEDS_DIR}/{name}"
+        article, found = _read(
+            path, where, problems, cache, partial(read_seed, path, where, problems, encoding)
+        )
         if article is None:
             continue
         if article.id in seeds:
@@ -95,15 +139,17 @@ def read_sources(
     overridden: dict[str, Article] = {}
     for path in md_paths:
         where = _relative(path, site)
-        doc = read_markdown(path, where, problems, raw_html)
+        doc, found = _read(
+            path, where, problems, cache, partial(read_markdown, path, where, problems, raw_html)
+        )
         if doc is None:
             continue
         if path.stem in seeds and "id" not in doc.meta:
-            overridden[path.stem] = _apply_override(seeds[path.stem], doc)
+            overridden[path.stem] = _apply_override(seeds[path.stem], doc, found)
             continue
         if doc.day is None and "date" in doc.meta:
             continue  # a broken date was reported; do not publish it as a page
-        items.append(_from_document(doc, path))
+        items.append(_from_document(doc, path, found))
 
     articles = [overridden.get(seed_id, seed) for seed_id, seed in seeds.items()]
     ids = {a.id: a.source for a in articles}

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from typing import NamedTuple
 
+from sitegen.cache import BuildCache
 from sitegen.entities import (
     FOLDED_GENITIVES,
     PARTICLES,
@@ -24,7 +25,8 @@ from sitegen.entities import (
 )
 from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
-from sitegen.model import Article
+from sitegen.keys import digest
+from sitegen.model import Article, evolve
 from sitegen.naming import best_label, country_base, demonym_base, is_adjectival, nominative
 
 # Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
@@ -246,10 +248,17 @@ def derive_tags(
     texts: dict[str, list[str]], gazetteer: Gazetteer | None = None, limit: int = 6
 ) -> dict[str, tuple[str, ...]]:
     """Tags for each article (by id) from its paragraphs, learning from all of them."""
+    mentions = {aid: find_mentions(paragraphs) for aid, paragraphs in texts.items()}
+    return tags_from_mentions(mentions, gazetteer, limit)
+
+
+def tags_from_mentions(
+    mentions: dict[str, list[tuple[Mention, int]]], gazetteer: Gazetteer | None, limit: int
+) -> dict[str, tuple[str, ...]]:
+    """derive_tags from each article's find_mentions."""
     gazetteer = gazetteer or Gazetteer()
     if limit <= 0:
-        return {article_id: () for article_id in texts}
-    mentions = {article_id: find_mentions(paragraphs) for article_id, paragraphs in texts.items()}
+        return {article_id: () for article_id in mentions}
     seen = Counter(m for found in mentions.values() for m, _ in found)
     found = _learn(seen)
     cleaned = {mention: _clean(mention, found, gazetteer) for mention in seen}
@@ -277,12 +286,38 @@ def derive_tags(
     return _name_consistently(chosen, labels, limit)
 
 
+def _mentions_key(cache: BuildCache, article: Article) -> bytes:
+    """Find an article's names, keep them in the cache, and return their digest."""
+    found = find_mentions(article.paragraphs)
+    cache.add_bulky("mentions", article.digest, found)
+    return digest(found)
+
+
 def add_automatic_tags(
-    items: list[Article], gazetteer: Gazetteer | None, limit: int
+    items: list[Article], gazetteer: Gazetteer | None, limit: int, cache: BuildCache | None = None
 ) -> list[Article]:
-    """Articles whose source named no tags get tags derived from the whole collection."""
-    todo = {a.id: a.paragraphs for a in items if not a.is_page and not a.tags_given}
+    """Articles whose source named no tags get tags derived from the whole collection.
+
+    With a cache, an article's names are found again only when its text changed, and
+    the tags of all are derived again only when some article's names changed."""
+    todo = [a for a in items if not a.is_page and not a.tags_given]
     if not todo:
         return items
-    found = derive_tags(todo, gazetteer, limit)
-    return [replace(a, tags=found[a.id]) if a.id in found else a for a in items]
+    if cache is None:
+        found = derive_tags({a.id: a.paragraphs for a in todo}, gazetteer, limit)
+    else:
+        keys = [(a.id, cache.derive("mention-key", a.digest, partial(_mentions_key, cache, a)))
+                for a in todo]  # fmt: skip
+        key = digest(limit, gazetteer.key() if gazetteer else b"", keys)
+
+        def make() -> dict[str, tuple[str, ...]]:
+            mentions = {
+                a.id: cache.derive("mentions", a.digest, partial(find_mentions, a.paragraphs))
+                for a in todo
+            }
+            return tags_from_mentions(mentions, gazetteer, limit)
+
+        found = cache.derive("tags", key, make)
+    return [
+        evolve(a, tags=found[a.id]) if a.id in found and a.tags != found[a.id] else a for a in items
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitegen import greek
+from sitegen.keys import digest
 from sitegen.model import Article
 from sitegen.site import Site
 from sitegen.urls import Urls
@@ -59,17 +60,35 @@ def page_window(number: int, total: int, width: int = 2) -> list[int | None]:
 
 class ArticleViews:
     """Each article's listing view, made once and shared by every page that shows it
-    (home, tags, year, month, related and neighbour links)."""
+    (home, tags, year, month, related and neighbour links), and the keys of what its
+    views are made from."""
 
     def __init__(self, site: Site, urls: Urls):
         self.site, self.urls = site, urls
         self._made: dict[str, dict[str, Any]] = {}
+        self.keys: dict[str, bytes] = {a.id: self._key(a) for a in site.articles}
 
     def __call__(self, article: Article) -> dict[str, Any]:
         view = self._made.get(article.id)
         if view is None:
             view = self._made[article.id] = article_view(article, self.site, self.urls)
         return view
+
+    def key(self, article: Article | None) -> bytes | None:
+        """A digest of what the listing view is made from (the URLs aside, which come
+        from the base URL that the whole site shares)."""
+        if article is None:
+            return None
+        return self.keys.get(article.id) or self._key(article)
+
+    def _key(self, a: Article) -> bytes:
+        slugs = tuple(self.site.tag_slug(t) for t in a.tags) if a.date else ()
+        return digest(a.id, a.title, a.summary, a.date, a.slug, a.tags, slugs)
+
+    def full_key(self, article: Article) -> bytes:
+        """key() and the body: what the article's own page shows of it."""
+        body = article.digest or digest(article.body_html, article.text)
+        return digest(self.key(article), body)
 
 
 def pagination(path: str, number: int, total: int, urls: Urls) -> dict[str, Any] | None:
