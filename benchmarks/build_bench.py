@@ -59,11 +59,17 @@ print(json.dumps(out))
 
 
 def _typo(site: Path, run: int) -> None:
-    """A corrected word in the last paragraph of one article."""
+    """A corrected word in one article's last paragraph, away from any name (a word
+    next to a name is part of how the name is read, so changes the tags' inputs)."""
     path = sorted((site / "seeds").glob("*.txt"))[17]
-    text = path.read_text("utf-8").rstrip()
-    cut = text.rindex(" ")
-    path.write_text(text[:cut] + f" {'και' if run % 2 else 'κι'}" + text[cut:] + "\n", "utf-8")
+    words = path.read_text("utf-8").split(" ")
+
+    def plain(word: str) -> bool:
+        return word.isalpha() and word.islower()
+
+    i = max(i for i in range(1, len(words) - 1) if all(map(plain, words[i - 1 : i + 2])))
+    words[i] = words[i][:-1] if run % 2 else words[i] + words[i][-1]
+    path.write_text(" ".join(words), "utf-8")
 
 
 def _sentence(site: Path, run: int) -> None:

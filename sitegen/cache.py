@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,14 @@ _BULKY_LOG = "bulky.log"  # values added since, appended without loading the res
 BULKY_KINDS = frozenset({"mentions"})
 
 
+@cache
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
 def _flat(value: Any) -> tuple:
     """A dataclass as (class, field values): pickle loads tuples twice as fast."""
-    return (type(value), *(getattr(value, f.name) for f in fields(value)))
+    return (type(value), *map(value.__dict__.__getitem__, _names(type(value))))
 
 
 def _unflat(flat: tuple) -> Any:

@@ -269,3 +269,22 @@ def test_the_search_index_follows_incremental_builds(site: Path, tmp_path: Path)
     assert kept.search == "kept" and (site / "dist" / BUNDLE_DIR).is_dir()
     assert build(BuildOptions(site=site, search=False)).search == "off"
     assert not (site / "dist" / BUNDLE_DIR).exists()
+
+
+def test_the_build_benchmark_runs_every_scenario(tmp_path: Path) -> None:
+    """A small run of benchmarks/build_bench.py: it is how the speed targets are measured."""
+    import json
+    import subprocess
+    import sys
+
+    script = Path(__file__).parent.parent / "benchmarks" / "build_bench.py"
+    out = tmp_path / "bench.json"
+    command = [sys.executable, str(script), "-n", "60", "--runs", "1", "--json", str(out)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    report = json.loads(out.read_text())
+    names = ["clean", "typo", "sentence", "serve typo", "serve sentence"]
+    assert list(report) == [f"60 {name}" for name in names]
+    assert report["60 clean"]["rendered"] == report["60 clean"]["pages"]
+    for name in names[1:]:
+        assert 0 < report[f"60 {name}"]["rendered"] < report[f"60 {name}"]["pages"] / 4
+    assert report["60 typo"]["process_s"] > report["60 typo"]["total_wall_s"] > 0
