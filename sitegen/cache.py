@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import zlib
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,8 @@ from sitegen.keys import bytes_digest, code_version
 
 CACHE_DIR = ".sitegen-cache"
 FORMAT = 1
-_SOURCES = "sources.pickle"
+SHARDS = 32  # sources are saved in shards, so that one edit rewrites one small file
+_DERIVED = "derived.pickle"
 _MANIFEST = "manifest.pickle"
 _BULKY = "bulky.pickle"  # big derived values, loaded only when one is looked up
 _BULKY_LOG = "bulky.log"  # values added since, appended without loading the rest
@@ -41,6 +43,14 @@ def _flat(value: Any) -> tuple:
 
 def _unflat(flat: tuple) -> Any:
     return flat[0](*flat[1:])
+
+
+def _shard(where: str) -> int:
+    return zlib.crc32(where.encode()) % SHARDS
+
+
+def _shard_file(number: int) -> str:
+    return f"sources-{number:02d}.pickle"
 
 
 @dataclass
@@ -84,16 +94,18 @@ class BuildCache:
         self._bulky: dict[tuple[str, bytes], Any] | None = None  # None: not loaded yet
         self._bulky_new: dict[tuple[str, bytes], Any] = {}
         self._used_bulky: set[tuple[str, bytes]] = set()
-        self._changed = True
+        self._dirty = set(range(SHARDS))  # shards to save
+        self._derived_changed = True
         if folder is not None:
-            data = self._load(_SOURCES)
-            if data:
-                sources, self.derived = data
-                self.sources = {
-                    where: SourceEntry(size, mtime, found, _unflat(value))
-                    for where, (size, mtime, found, value) in sources.items()
-                }
-                self._changed = False
+            for number in range(SHARDS):
+                shard = self._load(_shard_file(number))
+                if shard is not None:
+                    self._dirty.discard(number)
+                    for where, (size, mtime, found, value) in shard.items():
+                        self.sources[where] = SourceEntry(size, mtime, found, _unflat(value))
+            derived = self._load(_DERIVED)
+            if derived is not None:
+                self.derived, self._derived_changed = derived, False
             self.manifest = self._load(_MANIFEST)
 
     def _load(self, name: str) -> Any:
@@ -117,7 +129,7 @@ class BuildCache:
             return None, entry, entry.digest
         raw = path.read_bytes()
         digest = bytes_digest(raw)
-        self._changed = True
+        self._dirty.add(_shard(where))
         if entry and entry.digest == digest:  # touched, not changed
             entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
             return None, entry, digest
@@ -127,7 +139,7 @@ class BuildCache:
         """Remember a source file that was read without problems."""
         stat = path.stat()
         self.sources[where] = SourceEntry(stat.st_size, stat.st_mtime_ns, digest, value)
-        self._changed = True
+        self._dirty.add(_shard(where))
 
     def derive(self, kind: str, key: bytes, make: Any) -> Any:
         """The value made from inputs with this key: cached, or made now by make()."""
@@ -136,7 +148,7 @@ class BuildCache:
         self._used_derived.add((kind, key))
         if (kind, key) not in self.derived:
             self.derived[(kind, key)] = make()
-            self._changed = True
+            self._derived_changed = True
         return self.derived[(kind, key)]
 
     def _derive_bulky(self, name: tuple[str, bytes], make: Any) -> Any:
@@ -180,10 +192,12 @@ class BuildCache:
     def save(self, manifest: Manifest | None) -> None:
         """Write what this build used (nothing else), each file atomically."""
         self.manifest = manifest
-        if set(self.sources) != self._used_sources or set(self.derived) != self._used_derived:
-            self._changed = True
-        self.sources = {k: v for k, v in self.sources.items() if k in self._used_sources}
-        self.derived = {k: v for k, v in self.derived.items() if k in self._used_derived}
+        for where in set(self.sources) - self._used_sources:
+            del self.sources[where]
+            self._dirty.add(_shard(where))
+        if set(self.derived) != self._used_derived:
+            self.derived = {k: v for k, v in self.derived.items() if k in self._used_derived}
+            self._derived_changed = True
         self._used_sources, self._used_derived = set(), set()
         if self.folder is None:
             return
@@ -191,12 +205,17 @@ class BuildCache:
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# made by sitegen: the build cache is never committed\n*\n")
-        if self._changed:
-            flat = {
-                w: (e.size, e.mtime_ns, e.digest, _flat(e.value)) for w, e in self.sources.items()
-            }
-            self._dump(_SOURCES, (flat, self.derived))
-            self._changed = False
+        shards: dict[int, dict[str, tuple]] = {number: {} for number in self._dirty}
+        for where, e in self.sources.items():
+            shard = shards.get(_shard(where))
+            if shard is not None:
+                shard[where] = (e.size, e.mtime_ns, e.digest, _flat(e.value))
+        for number, shard in sorted(shards.items()):
+            self._dump(_shard_file(number), shard)
+        self._dirty = set()
+        if self._derived_changed:
+            self._dump(_DERIVED, self.derived)
+            self._derived_changed = False
         self._save_bulky()
         if manifest is not None:
             self._dump(_MANIFEST, manifest)

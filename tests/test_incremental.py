@@ -200,12 +200,19 @@ def test_a_typo_remakes_only_the_files_that_show_the_text(site: Path) -> None:
     assert again.changed == len(changed)
 
 
-@pytest.mark.parametrize("name", ["sources.pickle", "manifest.pickle", "bulky.pickle"])
+@pytest.mark.parametrize(
+    "pattern", ["sources-*.pickle", "derived.pickle", "manifest.pickle", "bulky.*"]
+)
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
-def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, name: str, damage: bytes) -> None:
+def test_a_damaged_cache_is_ignored(
+    site: Path, tmp_path: Path, pattern: str, damage: bytes
+) -> None:
     _build(site)
     _new_name(site)
-    (site / CACHE_DIR / name).write_bytes(damage)
+    files = list((site / CACHE_DIR).glob(pattern))
+    assert files
+    for path in files:
+        path.write_bytes(damage)
     _build(site)
     assert tree(site / "dist") == _clean(site, tmp_path / "clean")
 
