@@ -147,8 +147,11 @@ def build_time(config: Config) -> datetime:
     return datetime.now(tz=config.zone)
 
 
-def prepare(options: BuildOptions, watch: Stopwatch, cache: BuildCache | None) -> Prepared:
-    """config -> sources -> model -> page plan, and the renderer: nothing written."""
+def prepare(
+    options: BuildOptions, watch: Stopwatch, cache: BuildCache | None, compiled: Path | None = None
+) -> Prepared:
+    """config -> sources -> model -> page plan, and the renderer: nothing written but,
+    if given, compiled templates into the folder `compiled`."""
     if options.progress:
         options.progress("read", 0, 0)
     config, site, problems = load(options, cache)
@@ -160,7 +163,9 @@ def prepare(options: BuildOptions, watch: Stopwatch, cache: BuildCache | None) -
     _settle(problems, options)
     urls = Urls(config.base_url)
     globals_ = site_globals(site, strings, urls, stylesheet(statics))
-    renderer = Renderer(make_environment(dirs), globals_)
+    if compiled:
+        compiled.mkdir(parents=True, exist_ok=True)
+    renderer = Renderer(make_environment(dirs, compiled), globals_)
     key = site_key(config, globals_, dirs)
     watch.lap("plan")
     return Prepared(config, site, plan, renderer, problems, key)
@@ -191,7 +196,7 @@ def build(options: BuildOptions) -> BuildResult:
     out = options.out or options.site / "dist"
     check_output_dir(out, options.site)
     cache = open_cache(options, load_config(options.site, options.base_url))
-    ready = prepare(options, watch, cache)
+    ready = prepare(options, watch, cache, cache.folder / "templates" if cache.folder else None)
     manifest = cache.manifest
     usable = (
         manifest is not None

@@ -94,6 +94,7 @@ class BuildCache:
         self._bulky: dict[tuple[str, bytes], Any] | None = None  # None: not loaded yet
         self._bulky_new: dict[tuple[str, bytes], Any] = {}
         self._used_bulky: set[tuple[str, bytes]] = set()
+        self._looked_up = False  # this build looked big values up (so used all it needs)
         self._dirty = set(range(SHARDS))  # shards to save
         self._derived_changed = True
         if folder is not None:
@@ -117,17 +118,18 @@ class BuildCache:
             return None
         return payload if stamp == self.stamp else None
 
-    def read(self, path: Path, where: str) -> tuple[bytes | None, SourceEntry | None, bytes]:
+    def read(self, path: str, where: str) -> tuple[bytes | None, SourceEntry | None, bytes]:
         """(raw bytes or None, cached entry or None, content digest) of a source file.
 
         Bytes are None when the cached entry still holds; the entry is None when the
         file must be parsed again."""
         self._used_sources.add(where)
-        stat = path.stat()
+        stat = os.stat(path)
         entry = self.sources.get(where)
         if entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             return None, entry, entry.digest
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read()
         digest = bytes_digest(raw)
         self._dirty.add(_shard(where))
         if entry and entry.digest == digest:  # touched, not changed
@@ -135,9 +137,9 @@ class BuildCache:
             return None, entry, digest
         return raw, None, digest
 
-    def keep(self, path: Path, where: str, digest: bytes, value: Any) -> None:
+    def keep(self, path: str, where: str, digest: bytes, value: Any) -> None:
         """Remember a source file that was read without problems."""
-        stat = path.stat()
+        stat = os.stat(path)
         self.sources[where] = SourceEntry(stat.st_size, stat.st_mtime_ns, digest, value)
         self._dirty.add(_shard(where))
 
@@ -153,10 +155,11 @@ class BuildCache:
 
     def _derive_bulky(self, name: tuple[str, bytes], make: Any) -> Any:
         self._used_bulky.add(name)
+        self._looked_up = True
         if name in self._bulky_new:
             return self._bulky_new[name]
         if self._bulky is None:
-            self._bulky = self._load_bulky()
+            self._bulky = self._load_bulky() | self._bulky_new
         if name not in self._bulky:
             self._bulky_new[name] = self._bulky[name] = make()
         return self._bulky[name]
@@ -221,19 +224,24 @@ class BuildCache:
             self._dump(_MANIFEST, manifest)
 
     def _save_bulky(self) -> None:
-        """Rewrite the big values when they were loaded, else append the new ones to the log."""
+        """Rewrite the big values when this build looked them all up (then the unused
+        ones are dropped) or made many; else append the new ones to the log."""
         assert self.folder is not None
+        rewrite = False
         if self._bulky is None and len(self._bulky_new) > 100:  # one file beats a long log
             self._bulky = self._load_bulky() | self._bulky_new
-        if self._bulky is not None and (self._bulky_new or set(self._bulky) != self._used_bulky):
+            rewrite = True
+        elif self._looked_up and self._bulky is not None:
+            rewrite = bool(self._bulky_new) or set(self._bulky) != self._used_bulky
             self._bulky = {k: v for k, v in self._bulky.items() if k in self._used_bulky}
+        if rewrite:
             self._dump(_BULKY, self._bulky)
             (self.folder / _BULKY_LOG).unlink(missing_ok=True)
         elif self._bulky_new:
             with open(self.folder / _BULKY_LOG, "ab") as log:
                 for name, value in self._bulky_new.items():
                     pickle.dump((self.stamp, name, value), log, protocol=pickle.HIGHEST_PROTOCOL)
-        self._bulky_new, self._used_bulky = {}, set()
+        self._bulky_new, self._used_bulky, self._looked_up = {}, set(), False
 
     def _dump(self, name: str, payload: Any) -> None:
         assert self.folder is not None

@@ -62,8 +62,10 @@ def script_json(value: Any) -> markupsafe.Markup:
     return markupsafe.Markup(text)
 
 
-def make_environment(dirs: list[Path]) -> jinja2.Environment:
-    """Templates from the site's theme first; 'default/x.html' always names the default's."""
+def make_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2.Environment:
+    """Templates from the site's theme first; 'default/x.html' always names the default's.
+
+    Compiled templates are kept in the folder `compiled` (Jinja2 checks their source)."""
     loaders = [jinja2.FileSystemLoader(str(d / "templates")) for d in reversed(dirs)]
     loaders.append(
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(dirs[0] / "templates"))})
@@ -75,6 +77,7 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.filters["script_json"] = script_json
     return env

@@ -30,7 +30,7 @@ def _relative(path: Path, site: Path) -> str:
 
 
 def _read(
-    path: Path,
+    path: str,
     where: str,
     problems: Problems,
     cache: BuildCache | None,
@@ -40,7 +40,8 @@ def _read(
     is unchanged. Files with problems are never cached, so their problems are reported
     at every build."""
     if cache is None:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read()
         found = bytes_digest(raw)
     else:
         raw, entry, found = cache.read(path, where)
@@ -119,10 +120,12 @@ def read_sources(
     for name in names:
         if name.startswith(".") or not name.endswith(".txt"):
             continue
-        path, where = folder / name, f"{SEEDS_DIR}/{name}"
-        article, found = _read(
-            path, where, problems, cache, partial(read_seed, path, where, problems, encoding)
-        )
+        where = f"{SEEDS_DIR}/{name}"
+
+        def reader(raw: bytes | None, name: str = name, where: str = where) -> Article | None:
+            return read_seed(folder / name, where, problems, encoding, raw)
+
+        article, found = _read(f"{folder}/{name}", where, problems, cache, reader)
         if article is None:
             continue
         if article.id in seeds:
@@ -139,9 +142,8 @@ def read_sources(
     overridden: dict[str, Article] = {}
     for path in md_paths:
         where = _relative(path, site)
-        doc, found = _read(
-            path, where, problems, cache, partial(read_markdown, path, where, problems, raw_html)
-        )
+        read = partial(read_markdown, path, where, problems, raw_html)
+        doc, found = _read(str(path), where, problems, cache, read)
         if doc is None:
             continue
         if path.stem in seeds and "id" not in doc.meta:

@@ -295,3 +295,23 @@ def test_the_build_benchmark_runs_every_scenario(tmp_path: Path) -> None:
     for name in names[1:]:
         assert 0 < report[f"60 {name}"]["rendered"] < report[f"60 {name}"]["pages"] / 4
     assert report["60 typo"]["process_s"] > report["60 typo"]["total_wall_s"] > 0
+
+
+def test_serve_rebuilds_with_the_cache_in_memory(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen import tagging
+
+    memory: dict = {}
+    for edit in (None, _typo, _new_name, _typo):
+        if edit:
+            edit(site)
+        result = _build(site, memory=memory, keep_index=True)
+        assert tree(site / "dist") == _clean(site, tmp_path / f"clean-{len(memory)}-{edit}")
+    assert result.rendered < result.pages / 4
+    # the names of unchanged articles are kept on disk too: a new process finds them there
+    calls = []
+    monkeypatch.setattr(tagging, "find_mentions", lambda p: calls.append(p) or [])
+    _new_article(site)
+    _build(site)
+    assert len(calls) == 1
