@@ -38,6 +38,16 @@ class Mention(NamedTuple):
     acronym: bool = False
 
 
+class Name(NamedTuple):
+    """A cleaned mention: a name, or a nationality word that may point to a country."""
+
+    key: Key
+    words: tuple[str, ...]
+    before: str
+    demonym: bool = False
+    canonical: str | None = None
+
+
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 

@@ -10,24 +10,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from typing import NamedTuple
+from functools import partial
 
 from sitegen.cache import BuildCache
-from sitegen.entities import (
-    FOLDED_GENITIVES,
-    PARTICLES,
-    Key,
-    Mention,
-    find_mentions,
-    name_key,
-    word_key,
-)
+from sitegen.entities import PARTICLES, Key, Mention, Name, find_mentions, name_key, word_key
 from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
 from sitegen.keys import digest
 from sitegen.model import Article, evolve
-from sitegen.naming import best_label, country_base, demonym_base, is_adjectival, nominative
+from sitegen.naming import best_label, is_adjectival, nominative
+from sitegen.ranking import name_consistently, rank
 
 # Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
 NOT_NAMES = frozenset(
@@ -47,7 +39,6 @@ _TITLES = frozenset(
     "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
 )
 _PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
-_SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
 
 
 @dataclass
@@ -58,17 +49,7 @@ class _Found:
     adjectival: set[str] = field(default_factory=set)  # folded nationality words
 
 
-class _Name(NamedTuple):
-    """A cleaned mention: a name, or a nationality word that may point to a country."""
-
-    key: Key
-    words: tuple[str, ...]
-    before: str
-    demonym: bool = False
-    canonical: str | None = None
-
-
-def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[_Name, ...]:
+def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[Name, ...]:
     """Drop what is capitalised only by position, split at non-names, spot nationalities."""
     words = list(mention.words)
     before = mention.before
@@ -99,13 +80,13 @@ def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[_Name
     return tuple(names)
 
 
-def _named(words: tuple[str, ...], before: str, found: _Found, gazetteer: Gazetteer) -> _Name:
+def _named(words: tuple[str, ...], before: str, found: _Found, gazetteer: Gazetteer) -> Name:
     """A name under the gazetteer's canonical tag if it knows one; else as found."""
     canonical = gazetteer.canonical(words)
     if canonical:
-        return _Name(name_key(canonical.split()), words, before, False, canonical)
+        return Name(name_key(canonical.split()), words, before, False, canonical)
     demonym = len(words) == 1 and fold(words[0]) in found.adjectival
-    return _Name(name_key(words), words, before, demonym)
+    return Name(name_key(words), words, before, demonym)
 
 
 def _seen_mid_sentence(word: str, found: _Found) -> bool:
@@ -125,123 +106,6 @@ def _learn(mentions: Iterable[Mention]) -> _Found:
                 found.mid_caps.add(fold(word))
                 found.mid_caps.add(word_key(word))
     return found
-
-
-def _rank(
-    names: list[tuple[_Name, int]],
-    labels: dict[Key, str],
-    certainty: dict[Key, int],
-    spread: Counter,
-    gazetteer: Gazetteer,
-) -> list[Key]:
-    """The strongest names of one article: mentions, then the lead, then spread."""
-    counts: Counter = Counter()
-    lead: set[Key] = set()
-    subjects: set[Key] = set()  # named after ο/η/οι in the lead: what the story is about
-    present = {n.key for n, _ in names if not n.demonym}
-    bases: dict[Key, str] | None = None
-    for name, paragraph in names:
-        key: Key | None = name.key
-        if name.demonym:
-            if bases is None:
-                bases = {k: country_base(tuple(labels[k].split())) for k in sorted(present)}
-            base = demonym_base(name.words[0])
-            key = next((k for k, b in bases.items() if len(base) >= 3 and b.startswith(base)), None)
-            if key is None:
-                continue
-        counts[key] += 1
-        tail = _genitive_tail(key)
-        if tail in present:  # 'Ολομέλεια της Βουλής' is also a mention of the Βουλή
-            counts[tail] += 1
-        if paragraph == 0:
-            lead.add(key)
-            if name.before in _SUBJECT_ARTICLES:
-                subjects.add(key)
-    _merge_short_forms(counts, lead, labels, certainty)
-    subjects &= set(counts)
-    chosen = [
-        k for k in counts if (counts[k] >= 2 or k in lead) and not gazetteer.is_stopped(labels[k])
-    ]
-    chosen.sort(
-        key=lambda k: (
-            -(counts[k] + 0.5 * (k in lead) + 0.5 * (k in subjects)),
-            -spread[k],
-            fold(labels[k]),
-        )
-    )
-    return chosen
-
-
-@lru_cache(maxsize=1 << 16)
-def _genitive_tail(key: Key) -> Key | None:
-    for i, part in enumerate(key[:-1]):
-        if part in FOLDED_GENITIVES and i > 0:
-            return key[i + 1 :]
-    return None
-
-
-def _merge_short_forms(
-    counts: Counter, lead: set[Key], labels: dict[Key, str], certainty: dict[Key, int]
-) -> None:
-    """Count a person's surname and full name as one, and a lone first word of a name
-    for the name (Πυροσβεστική for Πυροσβεστική Υπηρεσία)."""
-
-    def move(source: Key, target: Key) -> None:
-        counts[target] += counts.pop(source)
-        if source in lead:
-            lead.add(target)
-
-    for key in sorted(k for k in counts if len(k) > 1):
-        last = (key[-1],)
-        if last not in counts or key not in counts or _genitive_tail(key):
-            continue  # 'Ζαγορά του Πηλίου' is not a kind of Πήλιο
-        words = [fold(w) for w in labels[key].split()]
-        # 'Εθνική Ελλάδας' is not a kind of 'Ελλάδα': a genitive after a feminine or neuter
-        # nominative; 'Κυριάκος Μητσοτάκης' (both in -ς) is a first name and a surname
-        genitive_tail = words[-1][-2:] in ("ασ", "ησ", "ου", "ων") and not words[0].endswith("σ")
-        if genitive_tail and labels[key].split()[-1] != labels[last]:
-            continue
-        if certainty[last] == 2 and certainty[key] < 2:
-            move(last, key)  # 'του Δένδια' counts for 'Νίκος Δένδιας', whose nominative is known
-        elif counts[last] >= counts[key]:
-            move(key, last)  # the surname is the usual form: 'Βλαντίμιρ Πούτιν' for 'Πούτιν'
-
-    for key in sorted(k for k in counts if len(k) == 1):
-        longer = [
-            k for k in counts if len(k) > 1 and k[0] == key[0] and k[-1] not in FOLDED_GENITIVES
-        ]
-        if len(longer) == 1 and labels[longer[0]].split()[0] == labels[key]:
-            move(key, longer[0])
-
-
-def _name_consistently(
-    chosen: dict[str, list[Key]], labels: dict[Key, str], limit: int
-) -> dict[str, tuple[str, ...]]:
-    """The same person gets the same tag everywhere: where some articles chose the full
-    name and others the surname alone, the more common choice wins for all."""
-    used = Counter(key for keys in chosen.values() for key in keys)
-    fulls: dict[Key, set[Key]] = defaultdict(set)
-    for key in used:
-        if len(key) > 1 and (key[-1],) in used and not _genitive_tail(key):
-            fulls[(key[-1],)].add(key)
-    alias: dict[Key, Key] = {}
-    for surname, names in fulls.items():
-        if len(names) == 1:  # two people with one surname stay apart
-            [full] = names
-            if used[surname] >= used[full]:
-                alias[full] = surname
-            else:
-                alias[surname] = full
-    tags = {}
-    for aid, keys in chosen.items():
-        out: dict[str, str] = {}
-        for key in keys:
-            label = labels[alias.get(key, key)]
-            out.setdefault(fold(label), label)
-            if len(out) == limit:
-                break
-        tags[aid] = tuple(out.values())
-    return tags
 
 
 def derive_tags(
@@ -280,10 +144,9 @@ def tags_from_mentions(
     for names in per_article.values():
         spread.update({name.key for name, _ in names})
     chosen = {
-        aid: _rank(names, labels, certainty, spread, gazetteer)
-        for aid, names in per_article.items()
+        aid: rank(names, labels, certainty, spread, gazetteer) for aid, names in per_article.items()
     }
-    return _name_consistently(chosen, labels, limit)
+    return name_consistently(chosen, labels, limit)
 
 
 def _mentions_key(cache: BuildCache, article: Article) -> bytes:
