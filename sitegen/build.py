@@ -134,8 +134,7 @@ def load(options: BuildOptions, cache: BuildCache | None = None) -> tuple[Config
     _settle(problems, options)
     items = add_automatic_tags(items, gazetteer, config.max_tags, cache)
     today = build_time(config).date()
-    derive = cache.derive if cache else None
-    site = build_site(config, items, options.drafts, options.future, today, derive)
+    site = build_site(config, items, options.drafts, options.future, today, cache)
     return config, site, problems
 
 

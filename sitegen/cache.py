@@ -26,9 +26,9 @@ FORMAT = 1
 SHARDS = 32  # sources are saved in shards, so that one edit rewrites one small file
 _DERIVED = "derived.pickle"
 _MANIFEST = "manifest.pickle"
-_BULKY = "bulky.pickle"  # big derived values, loaded only when one is looked up
-_BULKY_LOG = "bulky.log"  # values added since, appended without loading the rest
-BULKY_KINDS = frozenset({"mentions"})
+# states of whole-collection steps (automatic tags, related articles), kept to update
+# them after an edit; each is loaded only when its step has to run
+_STATES = ("tags", "related")
 
 
 @cache
@@ -91,10 +91,9 @@ class BuildCache:
         self.manifest: Manifest | None = None
         self._used_sources: set[str] = set()
         self._used_derived: set[tuple[str, bytes]] = set()
-        self._bulky: dict[tuple[str, bytes], Any] | None = None  # None: not loaded yet
-        self._bulky_new: dict[tuple[str, bytes], Any] = {}
-        self._used_bulky: set[tuple[str, bytes]] = set()
-        self._looked_up = False  # this build looked big values up (so used all it needs)
+        self.fresh_mentions: dict[bytes, Any] = {}  # names found this build, by digest
+        self._states: dict[str, Any] = {}  # loaded on first use
+        self._states_changed: set[str] = set()
         self._dirty = set(range(SHARDS))  # shards to save
         self._derived_changed = True
         if folder is not None:
@@ -145,45 +144,23 @@ class BuildCache:
 
     def derive(self, kind: str, key: bytes, make: Any) -> Any:
         """The value made from inputs with this key: cached, or made now by make()."""
-        if kind in BULKY_KINDS:
-            return self._derive_bulky((kind, key), make)
         self._used_derived.add((kind, key))
         if (kind, key) not in self.derived:
             self.derived[(kind, key)] = make()
             self._derived_changed = True
         return self.derived[(kind, key)]
 
-    def _derive_bulky(self, name: tuple[str, bytes], make: Any) -> Any:
-        self._used_bulky.add(name)
-        self._looked_up = True
-        if name in self._bulky_new:
-            return self._bulky_new[name]
-        if self._bulky is None:
-            self._bulky = self._load_bulky() | self._bulky_new
-        if name not in self._bulky:
-            self._bulky_new[name] = self._bulky[name] = make()
-        return self._bulky[name]
+    def state(self, name: str) -> Any:
+        """The state a whole-collection step (one of _STATES) left last time, or None."""
+        assert name in _STATES
+        if name not in self._states:
+            folder = self.folder
+            self._states[name] = self._load(f"{name}.pickle") if folder is not None else None
+        return self._states[name]
 
-    def add_bulky(self, kind: str, key: bytes, value: Any) -> None:
-        """Remember a big derived value without loading the others."""
-        self._used_bulky.add((kind, key))
-        self._bulky_new[(kind, key)] = value
-        if self._bulky is not None:
-            self._bulky[(kind, key)] = value
-
-    def _load_bulky(self) -> dict[tuple[str, bytes], Any]:
-        if self.folder is None:
-            return {}
-        found = self._load(_BULKY) or {}
-        try:
-            with open(self.folder / _BULKY_LOG, "rb") as log:
-                while True:
-                    stamp, name, value = pickle.load(log)
-                    if stamp == self.stamp:
-                        found[name] = value
-        except Exception:  # noqa: BLE001 - the end of the log, or a torn last record
-            pass
-        return found
+    def keep_state(self, name: str, state: Any) -> None:
+        self._states[name] = state
+        self._states_changed.add(name)
 
     def drop_manifest(self) -> None:
         """Forget the output's manifest before changing the output in place: if the
@@ -219,29 +196,12 @@ class BuildCache:
         if self._derived_changed:
             self._dump(_DERIVED, self.derived)
             self._derived_changed = False
-        self._save_bulky()
+        for name in sorted(self._states_changed):
+            self._dump(f"{name}.pickle", self._states[name])
+        self._states_changed = set()
+        self.fresh_mentions = {}
         if manifest is not None:
             self._dump(_MANIFEST, manifest)
-
-    def _save_bulky(self) -> None:
-        """Rewrite the big values when this build looked them all up (then the unused
-        ones are dropped) or made many; else append the new ones to the log."""
-        assert self.folder is not None
-        rewrite = False
-        if self._bulky is None and len(self._bulky_new) > 100:  # one file beats a long log
-            self._bulky = self._load_bulky() | self._bulky_new
-            rewrite = True
-        elif self._looked_up and self._bulky is not None:
-            rewrite = bool(self._bulky_new) or set(self._bulky) != self._used_bulky
-            self._bulky = {k: v for k, v in self._bulky.items() if k in self._used_bulky}
-        if rewrite:
-            self._dump(_BULKY, self._bulky)
-            (self.folder / _BULKY_LOG).unlink(missing_ok=True)
-        elif self._bulky_new:
-            with open(self.folder / _BULKY_LOG, "ab") as log:
-                for name, value in self._bulky_new.items():
-                    pickle.dump((self.stamp, name, value), log, protocol=pickle.HIGHEST_PROTOCOL)
-        self._bulky_new, self._used_bulky, self._looked_up = {}, set(), False
 
     def _dump(self, name: str, payload: Any) -> None:
         assert self.folder is not None

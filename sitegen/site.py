@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from sitegen.cache import BuildCache
 from sitegen.config import Config
 from sitegen.greek import fold
 from sitegen.keys import digest
 from sitegen.model import Article, evolve
-from sitegen.related import related_articles
+from sitegen.related import RelatedState, related_articles, update_related
 from sitegen.slugs import slugify, unique_slugs
-
-Derive = Callable[[str, bytes, Callable[[], Any]], Any]  # (kind, key of inputs, make) -> value
 
 
 @dataclass(frozen=True)
@@ -84,21 +81,25 @@ def _years(articles: list[Article]) -> tuple[Year, ...]:
 
 
 def _related(
-    dated: list[Article], members: dict[str, list[Article]], derive: Derive | None
+    dated: list[Article], members: dict[str, list[Article]], cache: BuildCache | None
 ) -> dict[str, tuple[Article, ...]]:
-    """Related articles, worked out again only when some article's id, date or tags changed."""
-    if derive is None:
+    """Related articles, worked out again only when some article's id, date or tags
+    changed, and then only for the articles on the tags that changed."""
+    if cache is None:
         return related_articles(tuple(dated), members)
     key = digest([(a.id, a.date, a.tags) for a in dated])
 
     def make() -> dict[str, tuple[str, ...]]:
-        found = related_articles(tuple(dated), members)
-        return {aid: tuple(a.id for a in others) for aid, others in found.items()}
+        state = cache.state("related")
+        if not isinstance(state, RelatedState):
+            state = None
+        state = update_related(tuple(dated), members, state)
+        cache.keep_state("related", state)
+        return state.related
 
     by_id = {a.id: a for a in dated}
-    return {
-        aid: tuple(by_id[o] for o in others) for aid, others in derive("related", key, make).items()
-    }
+    found = cache.derive("related", key, make)
+    return {aid: tuple(by_id[o] for o in others) for aid, others in found.items()}
 
 
 def build_site(
@@ -107,12 +108,12 @@ def build_site(
     drafts: bool = False,
     future: bool = False,
     today: date | None = None,
-    derive: Derive | None = None,
+    cache: BuildCache | None = None,
 ) -> Site:
     """Index the articles once: order, unique slugs, tags, years and months, related.
 
-    Drafts, and articles dated after `today`, are left out unless asked for. `derive`
-    (BuildCache.derive) keeps the related articles from the last build when it can.
+    Drafts, and articles dated after `today`, are left out unless asked for. With a
+    cache, the related articles of the last build are kept where they still hold.
     """
     published = [
         a
@@ -143,5 +144,5 @@ def build_site(
         tags,
         dict(zip(keys, slugs, strict=True)),
         _years(dated),
-        _related(dated, members, derive),
+        _related(dated, members, cache),
     )

@@ -1,111 +1,104 @@
 """Automatic tags: the names an article is about, grouped across inflections, in the nominative.
 
-Works on the whole collection at once, because the evidence is spread over it: a word
-that is capitalised in mid-sentence somewhere is a name even at a sentence start
-elsewhere; the nominative of a name is the form seen after a nominative article anywhere.
+Works on the whole collection at once, because the evidence is spread over it (see
+sitegen.cleaning). A TagState keeps that evidence between builds: after an edit it is
+updated by what changed, and only the articles whose names or whose names' labels,
+certainty or spread changed are ranked again; the tags are those of a fresh derivation.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
 from sitegen.cache import BuildCache
-from sitegen.entities import PARTICLES, Key, Mention, Name, find_mentions, name_key, word_key
+from sitegen.cleaning import Found, best_labels, clean, learn
+from sitegen.entities import Key, Mention, Name, find_mentions
 from sitegen.gazetteer import Gazetteer
-from sitegen.greek import fold
 from sitegen.keys import digest
 from sitegen.model import Article, evolve
-from sitegen.naming import best_label, is_adjectival, nominative
 from sitegen.ranking import name_consistently, rank
 
-# Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
-NOT_NAMES = frozenset(
-    (
-        "ιανουαριοσ ιανουαριου ιανουαριο φεβρουαριοσ φεβρουαριου φεβρουαριο μαρτιοσ μαρτιου "
-        "μαρτιο απριλιοσ απριλιου απριλιο μαιοσ μαιου μαιο μαη ιουνιοσ ιουνιου ιουνιο ιουλιοσ "
-        "ιουλιου ιουλιο αυγουστοσ αυγουστου αυγουστο σεπτεμβριοσ σεπτεμβριου σεπτεμβριο "
-        "οκτωβριοσ οκτωβριου οκτωβριο νοεμβριοσ νοεμβριου νοεμβριο δεκεμβριοσ δεκεμβριου "
-        "δεκεμβριο δευτερα δευτερασ τριτη τριτησ τεταρτη τεταρτησ πεμπτη πεμπτησ παρασκευη "
-        "παρασκευησ σαββατο σαββατου σαββατα κυριακη κυριακησ κυριακεσ τυποσ τυπου τυπο "
-        "κυριε κυριοσ κυρια κυριου θεοσ θεου θεε"
-    ).split()
-)
-# A capitalised word right after these is a portfolio (υπουργός Οικονομικών), not a name.
-_TITLES = frozenset(
-    "υπουργοσ υπουργου υπουργο υπουργε υπουργοι υπουργων υπουργειο υπουργειου υπουργεια "
-    "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
-)
-_PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
+Mentions = list[tuple[Mention, int]]  # find_mentions of an article: (mention, paragraph)
+
+
+def _names(mentions: Mentions, cleaned: dict[Mention, tuple[Name, ...]]) -> list[tuple[Name, int]]:
+    return [(name, paragraph) for m, paragraph in mentions for name in cleaned[m]]
 
 
 @dataclass
-class _Found:
-    """What the first pass learns about the whole collection."""
+class TagState:
+    """The collection's evidence and each article's ranked names, for one gazetteer."""
 
-    mid_caps: set[str] = field(default_factory=set)  # folded forms and stems
-    adjectival: set[str] = field(default_factory=set)  # folded nationality words
+    gazetteer: Gazetteer
+    mentions: dict[str, tuple[bytes, Mentions]] = field(default_factory=dict)  # by id, keyed
+    seen: Counter = field(default_factory=Counter)  # every mention, with its count
+    found: Found = field(default_factory=Found)
+    cleaned: dict[Mention, tuple[Name, ...]] = field(default_factory=dict)
+    best: dict[Key, tuple[int, str]] = field(default_factory=dict)  # (certainty, label)
+    spread: Counter = field(default_factory=Counter)  # articles naming each key
+    keys: dict[str, frozenset[Key]] = field(default_factory=dict)  # each article's names
+    chosen: dict[str, list[Key]] = field(default_factory=dict)  # ranked, by id
 
+    def update(self, mentions: dict[str, tuple[bytes, Mentions]]) -> None:
+        """Take in the collection's mentions now (by id: (key of the mentions, mentions))."""
+        old = self.mentions
+        changed = [
+            aid for aid, (key, _) in mentions.items() if aid not in old or old[aid][0] != key
+        ]
+        removed = [aid for aid in old if aid not in mentions]
+        for aid in changed + removed:
+            if aid in old:
+                self.seen.subtract(m for m, _ in old[aid][1])
+        for aid in changed:
+            self.seen.update(m for m, _ in mentions[aid][1])
+        self.seen = +self.seen  # drop mentions no article has any more
+        self.mentions = mentions
 
-def _clean(mention: Mention, found: _Found, gazetteer: Gazetteer) -> tuple[Name, ...]:
-    """Drop what is capitalised only by position, split at non-names, spot nationalities."""
-    words = list(mention.words)
-    before = mention.before
-    if mention.acronym:
-        return (_named(mention.words, before, found, gazetteer),)
-    only_by_position = mention.initial and not _seen_mid_sentence(words[0], found)
-    if only_by_position or before in _TITLES:  # 'υπουργός Πολιτισμού Λίνα Μενδώνη'
-        before = fold(words.pop(0))
-    if before not in _PLURAL_GENITIVE_ARTICLES:
-        # 'υπουργός Οικονομικών', 'δημάρχου Αθηναίων': a bare plural genitive is no name
-        while words and fold(words[0]).endswith("ων"):
-            before = fold(words.pop(0))
-    segments: list[list[str]] = [[]]
-    for word in words:
-        if fold(word) in NOT_NAMES:
-            segments.append([])
+        found = learn(self.seen)
+        touched: set[Mention] = set()
+        if found != self.found:  # the evidence changed: every mention is cleaned again
+            cleaned = {m: clean(m, found, self.gazetteer) for m in self.seen}
+            touched = {m for m, names in cleaned.items() if self.cleaned.get(m) != names}
         else:
-            segments[-1].append(word)
-    names = []
-    for number, segment in enumerate(segments):
-        while segment and not segment[0][0].isupper() and segment[0] not in PARTICLES:
-            segment.pop(0)
-        while segment and not segment[-1][0].isupper():
-            segment.pop()
-        if not segment:
-            continue
-        names.append(_named(tuple(segment), before if number == 0 else "", found, gazetteer))
-    return tuple(names)
+            cleaned = {
+                m: self.cleaned[m] if m in self.cleaned else clean(m, found, self.gazetteer)
+                for m in self.seen
+            }
+        self.found, self.cleaned = found, cleaned
+        best = best_labels(self.seen, cleaned)
 
+        redo = set(changed)  # articles whose names are made again
+        if touched:
+            redo |= {aid for aid, (_, ms) in mentions.items() if any(m in touched for m, _ in ms)}
+        names = {aid: _names(mentions[aid][1], cleaned) for aid in redo}
+        spread = self.spread.copy()
+        for aid in redo | set(removed):
+            if aid in self.keys:
+                spread.subtract(self.keys.pop(aid))
+        for aid in redo:
+            self.keys[aid] = frozenset(name.key for name, _ in names[aid])
+            spread.update(self.keys[aid])
+        spread = +spread
+        shifted = {k for k in best.keys() | self.best.keys() if best.get(k) != self.best.get(k)}
+        shifted |= {k for k in spread.keys() | self.spread.keys() if spread[k] != self.spread[k]}
+        self.best, self.spread = best, spread
 
-def _named(words: tuple[str, ...], before: str, found: _Found, gazetteer: Gazetteer) -> Name:
-    """A name under the gazetteer's canonical tag if it knows one; else as found."""
-    canonical = gazetteer.canonical(words)
-    if canonical:
-        return Name(name_key(canonical.split()), words, before, False, canonical)
-    demonym = len(words) == 1 and fold(words[0]) in found.adjectival
-    return Name(name_key(words), words, before, demonym)
+        labels = {key: label for key, (_, label) in best.items()}
+        certainty = {key: cls for key, (cls, _) in best.items()}
+        chosen = {}
+        for aid, (_, found_here) in mentions.items():
+            if aid in redo or not self.keys[aid].isdisjoint(shifted):
+                here = names[aid] if aid in names else _names(found_here, cleaned)
+                chosen[aid] = rank(here, labels, certainty, spread, self.gazetteer)
+            else:
+                chosen[aid] = self.chosen[aid]
+        self.chosen = chosen
 
-
-def _seen_mid_sentence(word: str, found: _Found) -> bool:
-    """Capitalised mid-sentence somewhere: this form, or (for long stems) another inflection."""
-    key = word_key(word)
-    return fold(word) in found.mid_caps or (len(key) >= 4 and key in found.mid_caps)
-
-
-def _learn(mentions: Iterable[Mention]) -> _Found:
-    found = _Found()
-    for mention in mentions:
-        if is_adjectival(mention):
-            found.adjectival.add(fold(mention.words[0]))
-            continue
-        for j, word in enumerate(mention.words):
-            if j or not mention.initial:
-                found.mid_caps.add(fold(word))
-                found.mid_caps.add(word_key(word))
-    return found
+    def tags(self, limit: int) -> dict[str, tuple[str, ...]]:
+        labels = {key: label for key, (_, label) in self.best.items()}
+        return name_consistently(self.chosen, labels, limit)
 
 
 def derive_tags(
@@ -117,43 +110,46 @@ def derive_tags(
 
 
 def tags_from_mentions(
-    mentions: dict[str, list[tuple[Mention, int]]], gazetteer: Gazetteer | None, limit: int
+    mentions: dict[str, Mentions], gazetteer: Gazetteer | None, limit: int
 ) -> dict[str, tuple[str, ...]]:
     """derive_tags from each article's find_mentions."""
-    gazetteer = gazetteer or Gazetteer()
     if limit <= 0:
         return {article_id: () for article_id in mentions}
-    seen = Counter(m for found in mentions.values() for m, _ in found)
-    found = _learn(seen)
-    cleaned = {mention: _clean(mention, found, gazetteer) for mention in seen}
-    forms: dict[Key, Counter] = defaultdict(Counter)
-    for mention, times in seen.items():
-        for name in cleaned[mention]:
-            if name.canonical:
-                forms[name.key][(-1, name.canonical)] += times
-            elif not name.demonym:
-                forms[name.key][nominative(name.words, name.before)] += times
-    best = {key: best_label(counter) for key, counter in forms.items()}
-    labels = {key: label for key, (_, label) in best.items()}
-    certainty = {key: cls for key, (cls, _) in best.items()}
-    per_article = {
-        aid: [(name, paragraph) for m, paragraph in found_here for name in cleaned[m]]
-        for aid, found_here in mentions.items()
-    }
-    spread: Counter = Counter()
-    for names in per_article.values():
-        spread.update({name.key for name, _ in names})
-    chosen = {
-        aid: rank(names, labels, certainty, spread, gazetteer) for aid, names in per_article.items()
-    }
-    return name_consistently(chosen, labels, limit)
+    state = TagState(gazetteer or Gazetteer())
+    state.update({aid: (b"", found) for aid, found in mentions.items()})
+    return state.tags(limit)
 
 
 def _mentions_key(cache: BuildCache, article: Article) -> bytes:
-    """Find an article's names, keep them in the cache, and return their digest."""
+    """Find an article's names, keep them for this build, and return their digest."""
     found = find_mentions(article.paragraphs)
-    cache.add_bulky("mentions", article.digest, found)
+    cache.fresh_mentions[article.digest] = found
     return digest(found)
+
+
+def _updated_tags(
+    cache: BuildCache,
+    todo: list[Article],
+    keys: list[tuple[str, bytes]],
+    gazetteer: Gazetteer | None,
+    limit: int,
+) -> dict[str, tuple[str, ...]]:
+    """The cached TagState brought up to date (or a new one), and its tags."""
+    gazetteer = gazetteer or Gazetteer()
+    state = cache.state("tags")
+    if not isinstance(state, TagState) or state.gazetteer.key() != gazetteer.key():
+        state = TagState(gazetteer)
+    mentions = {}
+    for article, (aid, key) in zip(todo, keys, strict=True):
+        kept = state.mentions.get(aid)
+        if kept is not None and kept[0] == key:
+            mentions[aid] = kept
+        else:
+            found = cache.fresh_mentions.get(article.digest)
+            mentions[aid] = (key, find_mentions(article.paragraphs) if found is None else found)
+    state.update(mentions)
+    cache.keep_state("tags", state)
+    return state.tags(limit) if limit > 0 else {aid: () for aid, _ in keys}
 
 
 def add_automatic_tags(
@@ -161,8 +157,9 @@ def add_automatic_tags(
 ) -> list[Article]:
     """Articles whose source named no tags get tags derived from the whole collection.
 
-    With a cache, an article's names are found again only when its text changed, and
-    the tags of all are derived again only when some article's names changed."""
+    With a cache, an article's names are found again only when its text changed, the
+    tags are derived again only when some article's names changed, and then only the
+    articles that the change touches are ranked again."""
     todo = [a for a in items if not a.is_page and not a.tags_given]
     if not todo:
         return items
@@ -172,14 +169,7 @@ def add_automatic_tags(
         keys = [(a.id, cache.derive("mention-key", a.digest, partial(_mentions_key, cache, a)))
                 for a in todo]  # fmt: skip
         key = digest(limit, gazetteer.key() if gazetteer else b"", keys)
-
-        def make() -> dict[str, tuple[str, ...]]:
-            mentions = {
-                a.id: cache.derive("mentions", a.digest, partial(find_mentions, a.paragraphs))
-                for a in todo
-            }
-            return tags_from_mentions(mentions, gazetteer, limit)
-
+        make = partial(_updated_tags, cache, todo, keys, gazetteer, limit)
         found = cache.derive("tags", key, make)
     return [
         evolve(a, tags=found[a.id]) if a.id in found and a.tags != found[a.id] else a for a in items

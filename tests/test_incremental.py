@@ -201,7 +201,8 @@ def test_a_typo_remakes_only_the_files_that_show_the_text(site: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "pattern", ["sources-*.pickle", "derived.pickle", "manifest.pickle", "bulky.*"]
+    "pattern",
+    ["sources-*.pickle", "derived.pickle", "manifest.pickle", "tags.pickle", "related.pickle"],
 )
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
 def test_a_damaged_cache_is_ignored(
@@ -315,3 +316,22 @@ def test_serve_rebuilds_with_the_cache_in_memory(
     _new_article(site)
     _build(site)
     assert len(calls) == 1
+
+
+def test_the_tags_evidence_is_loaded_only_when_names_changed(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.cache import BuildCache
+
+    _build(site)
+    loads = []
+    original = BuildCache.state
+    monkeypatch.setattr(
+        BuildCache, "state", lambda self, name: loads.append(name) or original(self, name)
+    )
+    _typo(site)
+    _build(site)
+    assert loads == []
+    _new_name(site)
+    _build(site)
+    assert "tags" in loads
