@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sitegen.cache import CACHE_DIR, BuildCache, Manifest
+from sitegen.cache import CACHE_DIR, BuildCache, CompiledTemplates, Manifest
 from sitegen.config import Config, load_config
 from sitegen.errors import Problem, Problems, SitegenError
 from sitegen.gazetteer import GAZETTEER, load_gazetteer
@@ -147,10 +147,12 @@ def build_time(config: Config) -> datetime:
 
 
 def prepare(
-    options: BuildOptions, watch: Stopwatch, cache: BuildCache | None, compiled: Path | None = None
+    options: BuildOptions,
+    watch: Stopwatch,
+    cache: BuildCache | None,
+    compiled: CompiledTemplates | None = None,
 ) -> Prepared:
-    """config -> sources -> model -> page plan, and the renderer: nothing written but,
-    if given, compiled templates into the folder `compiled`."""
+    """config -> sources -> model -> page plan, and the renderer: nothing written."""
     if options.progress:
         options.progress("read", 0, 0)
     config, site, problems = load(options, cache)
@@ -162,8 +164,6 @@ def prepare(
     _settle(problems, options)
     urls = Urls(config.base_url)
     globals_ = site_globals(site, strings, urls, stylesheet(statics))
-    if compiled:
-        compiled.mkdir(parents=True, exist_ok=True)
     renderer = Renderer(make_environment(dirs, compiled), globals_)
     key = site_key(config, globals_, dirs)
     watch.lap("plan")
@@ -195,7 +195,8 @@ def build(options: BuildOptions) -> BuildResult:
     out = options.out or options.site / "dist"
     check_output_dir(out, options.site)
     cache = open_cache(options, load_config(options.site, options.base_url))
-    ready = prepare(options, watch, cache, cache.folder / "templates" if cache.folder else None)
+    compiled = CompiledTemplates(cache.folder / "templates") if cache.folder else None
+    ready = prepare(options, watch, cache, compiled)
     manifest = cache.manifest
     usable = (
         manifest is not None
@@ -217,6 +218,8 @@ def build(options: BuildOptions) -> BuildResult:
         assert manifest is not None
         files, search, changed = write_in_place(options, ready, out, watch, cache, todo, found)
     cache.save(Manifest(str(out.resolve()), ready.site_key, files))
+    if compiled:
+        compiled.save()
     watch.lap("cache")
     problems = ready.problems
     rendered = len(ready.plan) if todo is None else len(todo)

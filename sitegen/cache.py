@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from sitegen.keys import bytes_digest, code_version
 
 CACHE_DIR = ".sitegen-cache"
@@ -213,3 +215,32 @@ class BuildCache:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja2's compiled templates, kept in a folder of the build cache. New ones are
+    held in memory and written by save(), so a failed build writes nothing."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._new: dict[str, bytes] = {}
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"{bucket.key}.cache"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            with open(self._path(bucket), "rb") as file:
+                bucket.load_bytecode(file)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._new[bucket.key] = bucket.bytecode_to_string()
+
+    def save(self) -> None:
+        if self._new:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        for key, data in self._new.items():
+            (self.folder / f"{key}.cache").write_bytes(data)
+        self._new = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable
@@ -62,10 +63,12 @@ def script_json(value: Any) -> markupsafe.Markup:
     return markupsafe.Markup(text)
 
 
-def make_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2.Environment:
+def make_environment(
+    dirs: list[Path], compiled: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     """Templates from the site's theme first; 'default/x.html' always names the default's.
 
-    Compiled templates are kept in the folder `compiled` (Jinja2 checks their source)."""
+    `compiled` keeps compiled templates between builds (Jinja2 checks their source)."""
     loaders = [jinja2.FileSystemLoader(str(d / "templates")) for d in reversed(dirs)]
     loaders.append(
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(dirs[0] / "templates"))})
@@ -77,7 +80,7 @@ def make_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2.E
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
+        bytecode_cache=compiled,
     )
     env.filters["script_json"] = script_json
     return env
@@ -200,6 +203,9 @@ def render_plan(
     plan order; progress(done, total) is called as pages are done."""
     indexes = range(len(plan)) if only is None else only
     todo = [i for i in indexes if plan[i].template or plan[i].writer]
+    for name in sorted({plan[i].template for i in todo if plan[i].template}):
+        with contextlib.suppress(jinja2.TemplateError):  # errors are reported at render
+            renderer.env.get_template(name)  # compiled once here, not in every process
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or not can_fork:
         _init_worker(renderer, plan)
