@@ -64,7 +64,7 @@ def _feed_page(
     """A feed, made when rendered; spec is (writer, title, home path, feed path)."""
     writer, title, home, path = spec
     shown = articles[: site.config.feed_items]
-    key = digest(spec, [views.full_key(a) for a in shown])
+    key = digest(digest(spec), b"".join([views.full_key(a) for a in shown]))
     make = partial(_feed, site, urls, title, home, path, shown)
     return PlannedPage(path, None, source=source, writer=writer, make=make, key=key)
 

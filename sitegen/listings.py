@@ -54,11 +54,13 @@ def listing(
     chunks = _chunks(articles, site.config.per_page)
     extra = extra or {}
     keys = views.keys
+    extra_key = digest(template, extra, base, len(chunks))
     plan = []
     for number, chunk in enumerate(chunks, start=1):
         data = {**extra, **first} if first and number == 1 else extra
         make = partial(_listing_context, urls, views, base, number, len(chunks), chunk, data)
-        key = digest(template, data, base, number, len(chunks), [keys[a.id] for a in chunk])
+        data_key = extra_key if data is extra else digest(extra_key, data)
+        key = digest(data_key, str(number), b"".join([keys[a.id] for a in chunk]))
         newest = max((a.date for a in chunk if a.date), default=None)
         plan.append(
             PlannedPage(

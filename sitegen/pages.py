@@ -51,7 +51,7 @@ def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedP
         related = site.related.get(article.id, ())
         key = digest(
             views.full_key(article),
-            [views.key(other) for other in related],
+            b"".join(views.keys[other.id] for other in related),
             views.key(newer),
             views.key(older),
         )

@@ -83,7 +83,8 @@ class ArticleViews:
 
     def _key(self, a: Article) -> bytes:
         slugs = tuple(self.site.tag_slug(t) for t in a.tags) if a.date else ()
-        return digest(a.id, a.title, a.summary, a.date, a.slug, a.tags, slugs)
+        day = a.date.isoformat() if a.date else None
+        return digest(a.id, a.title, a.summary, day, a.slug, "\0".join(a.tags), "\0".join(slugs))
 
     def full_key(self, article: Article) -> bytes:
         """key() and the body: what the article's own page shows of it."""
