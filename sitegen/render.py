@@ -63,6 +63,20 @@ def script_json(value: Any) -> markupsafe.Markup:
     return markupsafe.Markup(text)
 
 
+class _Environment(jinja2.Environment):
+    """Templates get plain dicts, so `a.b` looks the key up first: Jinja2 would try the
+    attribute first, and a failed attribute lookup on every `{{ a.b }}` costs a third
+    of the rendering time. Dict methods (`a.get(...)`) still work."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_environment(
     dirs: list[Path], compiled: jinja2.BytecodeCache | None = None
 ) -> jinja2.Environment:
@@ -73,7 +87,7 @@ def make_environment(
     loaders.append(
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(dirs[0] / "templates"))})
     )
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
