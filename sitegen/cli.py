@@ -15,7 +15,6 @@ from sitegen.cache import CACHE_DIR
 from sitegen.config import check_base_url
 from sitegen.errors import Problem, SitegenError, UsageError
 from sitegen.progress import progress_bar, wanted
-from sitegen.scaffold import new_article
 
 
 def _base_url(value: str) -> str:
@@ -164,6 +163,8 @@ def _print_result(result: BuildResult, quiet: bool) -> None:
 
 def _new(args: argparse.Namespace) -> int:
     try:
+        from sitegen.scaffold import new_article  # PyYAML is loaded only to write one
+
         path = new_article(args.site, args.title)
     except SitegenError as exc:
         _print_problems(exc.problems)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import markdown
-import yaml
 
 from sitegen import greek
 from sitegen.errors import Problems
@@ -22,14 +20,21 @@ MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists"]
 _FENCE = re.compile(r"^---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so that a wrong date gets our own message."""
+@functools.cache
+def _loader() -> type:
+    """Safe YAML that leaves dates as text, so that a wrong date gets our own message.
+    (PyYAML and Markdown are imported when a Markdown file is first read: a rebuild
+    that finds every file in the cache does without them.)"""
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 @dataclass
@@ -51,8 +56,10 @@ def split_front_matter(text: str, where: str, problems: Problems) -> tuple[dict,
     match = _FENCE.match(text)
     if not match:
         return {}, text, 1
+    import yaml
+
     try:
-        meta = yaml.load(match.group(1), Loader=_Loader) or {}
+        meta = yaml.load(match.group(1), Loader=_loader()) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -104,6 +111,8 @@ def _date(value: Any, where: str, line: int | None, problems: Problems) -> date 
 
 def to_html(text: str, raw_html: bool = True) -> str:
     """Markdown to HTML; without raw_html, HTML in the text is shown as text, not run."""
+    import markdown
+
     md = markdown.Markdown(
         extensions=MARKDOWN_EXTENSIONS,
         extension_configs={"toc": {"slugify": lambda title, _sep: slugify(title) or "section"}},
