@@ -86,22 +86,26 @@ class Staging:
             return False
         return same
 
-    def write(self, relative: str, data: bytes) -> tuple[int, int]:
-        """Write (or link) a file; return its size and mtime in nanoseconds."""
+    def write(self, relative: str, data: bytes) -> tuple[int, int, bool]:
+        """Write (or link) a file; return its size, its mtime in nanoseconds and whether
+        it changed. Safe to call from several processes at once; they count changes."""
         target, old = self._target(relative)
-        if not self._reuse(old, target, data):
+        changed = not self._reuse(old, target, data)
+        if changed:
             target.write_bytes(data)
-            self.changed += 1
         stat = target.stat()
-        return stat.st_size, stat.st_mtime_ns
+        return stat.st_size, stat.st_mtime_ns, changed
 
-    def copy(self, relative: str, source: Path) -> tuple[int, int]:
+    def copy(self, relative: str, source: Path) -> tuple[int, int, bool]:
         target, old = self._target(relative)
-        if not self._reuse(old, target, source):
+        changed = not self._reuse(old, target, source)
+        if changed:
             shutil.copyfile(source, target)
-            self.changed += 1
         stat = target.stat()
-        return stat.st_size, stat.st_mtime_ns
+        return stat.st_size, stat.st_mtime_ns, changed
+
+    def count(self, changed: bool) -> None:
+        self.changed += changed
 
     def keep(self, folder: str) -> bool:
         """Carry a folder of the old output over as it is (hard links); False if none."""

@@ -40,20 +40,27 @@ def write_fresh(
     files: dict[str, FileRecord] = {}
     with Staging(out) as staging:
 
-        def write(index: int, data: bytes) -> None:
-            """Each page goes to disk as it is rendered, so memory holds one at a time."""
+        def store(index: int, data: bytes) -> tuple[int, int, bool, bytes | None]:
+            """Each page goes to disk from the process that rendered it, as it is
+            rendered, so memory holds one page at a time and pages never travel."""
             page = plan[index]
-            size, mtime = staging.write(page.output, data)
-            files[page.output] = FileRecord(page.key, size, mtime, _indexed(page, data))
+            return (*staging.write(page.output, data), _indexed(page, data))
 
-        render_plan(ready.renderer, plan, options.jobs, write, report)
+        def collect(index: int, stored: tuple[int, int, bool, bytes | None]) -> None:
+            size, mtime, changed, indexed = stored
+            staging.count(changed)
+            files[plan[index].output] = FileRecord(plan[index].key, size, mtime, indexed)
+
+        render_plan(ready.renderer, plan, options.jobs, collect, report, store=store)
         for page in plan:
             if page.copy_from is not None:
-                size, mtime = staging.copy(page.output, page.copy_from)
-                files[page.output] = FileRecord(page.key, size, mtime)
+                size, mtime, changed = staging.copy(page.output, page.copy_from)
             elif page.template is None and page.writer is None:
-                size, mtime = staging.write(page.output, b"")
-                files[page.output] = FileRecord(page.key, size, mtime)
+                size, mtime, changed = staging.write(page.output, b"")
+            else:
+                continue
+            staging.count(changed)
+            files[page.output] = FileRecord(page.key, size, mtime)
         watch.lap("render+write")
         search = "off"
         if options.keep_index:

@@ -162,7 +162,7 @@ def test_ctrl_c_while_writing_leaves_the_output_as_it_was(
     before = tree(tmp_path)
     calls = []
 
-    def interrupted(self, relative: str, data: bytes) -> tuple[int, int]:
+    def interrupted(self, relative: str, data: bytes) -> tuple[int, int, bool]:
         calls.append(relative)
         if len(calls) == 10:
             raise KeyboardInterrupt
