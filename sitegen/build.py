@@ -9,6 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+import jinja2
 
 from sitegen.cache import CACHE_DIR, BuildCache, CompiledTemplates, Manifest
 from sitegen.config import Config, load_config
@@ -49,7 +52,7 @@ class BuildOptions:
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for a bar
     cache: bool = True  # read and save the build cache in SITE/.sitegen-cache
     keep_index: bool = False  # leave the output's search index as it is (serve's rebuilds)
-    memory: dict[str, BuildCache] | None = None  # keeps the cache between builds (serve)
+    memory: dict[str, Any] | None = None  # keeps the cache and templates between builds (serve)
 
 
 @dataclass
@@ -164,10 +167,24 @@ def prepare(
     _settle(problems, options)
     urls = Urls(config.base_url)
     globals_ = site_globals(site, strings, urls, stylesheet(statics))
-    renderer = Renderer(make_environment(dirs, compiled), globals_)
+    renderer = Renderer(_environment(options, dirs, compiled), globals_)
     key = site_key(config, globals_, dirs)
     watch.lap("plan")
     return Prepared(config, site, plan, renderer, problems, key)
+
+
+def _environment(
+    options: BuildOptions, dirs: list[Path], compiled: CompiledTemplates | None
+) -> jinja2.Environment:
+    """The templates' environment. Serve keeps it while the set of template files stays
+    the same (a new file may override one already loaded); Jinja2 reloads edited ones."""
+    if options.memory is None:
+        return make_environment(dirs, compiled)
+    files = sorted(str(p) for d in dirs for p in (d / "templates").rglob("*"))
+    kept = options.memory.get("templates")
+    if kept is None or kept[0] != files:
+        kept = options.memory["templates"] = (files, make_environment(dirs, compiled))
+    return kept[1]
 
 
 def check(options: BuildOptions) -> BuildResult:

@@ -61,7 +61,7 @@ def listing(
         make = partial(_listing_context, urls, views, base, number, len(chunks), chunk, data)
         data_key = extra_key if data is extra else digest(extra_key, data)
         key = digest(data_key, str(number), b"".join([keys[a.id] for a in chunk]))
-        newest = max((a.date for a in chunk if a.date), default=None)
+        newest = chunk[0].date if chunk else None  # listings run newest first
         plan.append(
             PlannedPage(
                 urls.paged(base, number),

@@ -4,7 +4,8 @@ Pages are built with the base URL ``http://127.0.0.1:PORT`` plus the *path* of t
 configured one, so every link, absolute ones included, stays on the preview, and a link
 that forgets the sub-path breaks here as on GitHub Pages; misses get 404.html with
 status 404. Served HTML gets a live-reload script (the files never do) that listens to
-EVENTS_PATH. Rebuilds skip the search index: the first build's index is put back.
+EVENTS_PATH. Rebuilds are incremental, with the build cache and the templates kept in
+memory, and leave the first build's search index as it is.
 """
 
 from __future__ import annotations

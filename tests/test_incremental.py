@@ -335,3 +335,16 @@ def test_the_tags_evidence_is_loaded_only_when_names_changed(
     _new_name(site)
     _build(site)
     assert "tags" in loads
+
+
+def test_serve_picks_up_a_new_and_an_edited_template(site: Path, tmp_path: Path) -> None:
+    memory: dict = {}
+    _build(site, memory=memory, keep_index=True)
+    _template(site)  # a site template that overrides one already loaded
+    _build(site, memory=memory, keep_index=True)
+    assert tree(site / "dist") == _clean(site, tmp_path / "clean")
+    own = site / "themes" / "default" / "templates" / "article.html"
+    own.write_text(own.read_text(encoding="utf-8").replace("τέλος", "τέλος!"), encoding="utf-8")
+    os.utime(own, ns=(own.stat().st_atime_ns, own.stat().st_mtime_ns + 10**9))
+    _build(site, memory=memory, keep_index=True)
+    assert tree(site / "dist") == _clean(site, tmp_path / "clean-2")
