@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import time
 import zlib
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -24,7 +25,7 @@ import jinja2
 from sitegen.keys import bytes_digest, code_version
 
 CACHE_DIR = ".sitegen-cache"
-FORMAT = 1
+FORMAT = 2
 SHARDS = 32  # sources are saved in shards, so that one edit rewrites one small file
 _DERIVED = "derived.pickle"
 _MANIFEST = "manifest.pickle"
@@ -61,6 +62,13 @@ class SourceEntry:
     mtime_ns: int
     digest: bytes
     value: Any  # what the reader made of the file
+    checked_ns: int = 0  # when size and mtime were taken
+
+
+# A file changed this close to when it was checked may change again within the same
+# mtime tick and keep its size (as git's "racy clean" files): such files are hashed
+# again rather than trusted on size and mtime.
+RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -103,8 +111,9 @@ class BuildCache:
                 shard = self._load(_shard_file(number))
                 if shard is not None:
                     self._dirty.discard(number)
-                    for where, (size, mtime, found, value) in shard.items():
-                        self.sources[where] = SourceEntry(size, mtime, found, _unflat(value))
+                    for where, (size, mtime, found, value, checked) in shard.items():
+                        entry = SourceEntry(size, mtime, found, _unflat(value), checked)
+                        self.sources[where] = entry
             derived = self._load(_DERIVED)
             if derived is not None:
                 self.derived, self._derived_changed = derived, False
@@ -127,21 +136,27 @@ class BuildCache:
         self._used_sources.add(where)
         stat = os.stat(path)
         entry = self.sources.get(where)
-        if entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+        if (
+            entry
+            and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            and entry.checked_ns - stat.st_mtime_ns > RACY_NS
+        ):
             return None, entry, entry.digest
         with open(path, "rb") as file:
             raw = file.read()
         digest = bytes_digest(raw)
         self._dirty.add(_shard(where))
-        if entry and entry.digest == digest:  # touched, not changed
+        if entry and entry.digest == digest:  # touched (or racy), not changed
             entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
+            entry.checked_ns = time.time_ns()
             return None, entry, digest
         return raw, None, digest
 
     def keep(self, path: str, where: str, digest: bytes, value: Any) -> None:
         """Remember a source file that was read without problems."""
         stat = os.stat(path)
-        self.sources[where] = SourceEntry(stat.st_size, stat.st_mtime_ns, digest, value)
+        entry = SourceEntry(stat.st_size, stat.st_mtime_ns, digest, value, time.time_ns())
+        self.sources[where] = entry
         self._dirty.add(_shard(where))
 
     def derive(self, kind: str, key: bytes, make: Any) -> Any:
@@ -191,7 +206,7 @@ class BuildCache:
         for where, e in self.sources.items():
             shard = shards.get(_shard(where))
             if shard is not None:
-                shard[where] = (e.size, e.mtime_ns, e.digest, _flat(e.value))
+                shard[where] = (e.size, e.mtime_ns, e.digest, _flat(e.value), e.checked_ns)
         for number, shard in sorted(shards.items()):
             self._dump(_shard_file(number), shard)
         self._dirty = set()

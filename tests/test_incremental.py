@@ -348,3 +348,17 @@ def test_serve_picks_up_a_new_and_an_edited_template(site: Path, tmp_path: Path)
     os.utime(own, ns=(own.stat().st_atime_ns, own.stat().st_mtime_ns + 10**9))
     _build(site, memory=memory, keep_index=True)
     assert tree(site / "dist") == _clean(site, tmp_path / "clean-2")
+
+
+def test_a_change_that_keeps_size_and_mtime_is_seen_when_recent(site: Path, tmp_path: Path) -> None:
+    """A file saved twice within one mtime tick, same size: hashed again, not trusted."""
+    path = _seed(site)
+    os.utime(path)  # saved just now, as in an editor
+    _build(site)
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("α", "ε", 1), encoding="utf-8")  # same size in UTF-8
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    _build(site)
+    assert tree(site / "dist") == _clean(site, tmp_path / "clean")
