@@ -234,9 +234,14 @@ def build(options: BuildOptions) -> BuildResult:
     else:
         assert manifest is not None
         files, search, changed = write_in_place(options, ready, out, watch, cache, todo, found)
-    cache.save(Manifest(str(out.resolve()), ready.site_key, files))
-    if compiled:
-        compiled.save()
+    try:
+        cache.save(Manifest(str(out.resolve()), ready.site_key, files))
+        if compiled:
+            compiled.save()
+    except OSError as exc:  # a read-only site folder: the output is built all the same
+        where = str(options.site / CACHE_DIR)
+        hint = "the next build will be a full one; use --no-cache for a read-only site folder"
+        ready.problems.add(where, f"could not save the build cache ({exc})", None, hint, True)
     watch.lap("cache")
     problems = ready.problems
     rendered = len(ready.plan) if todo is None else len(todo)

@@ -362,3 +362,19 @@ def test_a_change_that_keeps_size_and_mtime_is_seen_when_recent(site: Path, tmp_
     assert path.stat().st_size == stat.st_size
     _build(site)
     assert tree(site / "dist") == _clean(site, tmp_path / "clean")
+
+
+def test_a_cache_that_cannot_be_saved_is_a_warning(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.cache import BuildCache
+
+    def refuse(self, manifest) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(BuildCache, "save", refuse)
+    result = _build(site)
+    assert [p.message for p in result.warnings] == [
+        "could not save the build cache ([Errno 13] Permission denied)"
+    ]
+    assert tree(site / "dist") == _clean(site, tmp_path / "clean")
