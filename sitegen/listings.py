@@ -6,7 +6,7 @@ from functools import partial
 from typing import Any
 
 from sitegen import greek
-from sitegen.keys import digest
+from sitegen.keys import bytes_digest, digest
 from sitegen.model import Article
 from sitegen.plan import PlannedPage
 from sitegen.site import Month, Site, Year
@@ -56,11 +56,12 @@ def listing(
     keys = views.keys
     extra_key = digest(template, extra, base, len(chunks))
     plan = []
+    first_key = digest(extra_key, first) if first else extra_key
     for number, chunk in enumerate(chunks, start=1):
         data = {**extra, **first} if first and number == 1 else extra
         make = partial(_listing_context, urls, views, base, number, len(chunks), chunk, data)
-        data_key = extra_key if data is extra else digest(extra_key, data)
-        key = digest(data_key, str(number), b"".join([keys[a.id] for a in chunk]))
+        head = (first_key if number == 1 else extra_key) + number.to_bytes(4, "little")
+        key = bytes_digest(b"".join([head, *[keys[a.id] for a in chunk]]))  # fixed widths
         newest = chunk[0].date if chunk else None  # listings run newest first
         plan.append(
             PlannedPage(

@@ -45,16 +45,16 @@ def _page_context(page: Article, site: Site, urls: Urls) -> dict[str, Any]:
 def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
     plan = []
     articles = site.articles
+    keys = views.keys
     for i, article in enumerate(articles):
         newer = articles[i - 1] if i > 0 else None
         older = articles[i + 1] if i + 1 < len(articles) else None
         related = site.related.get(article.id, ())
-        key = digest(
-            views.full_key(article),
-            b"".join(views.keys[other.id] for other in related),
-            views.key(newer),
-            views.key(older),
-        )
+        # fixed-width keys after a count of each: no two inputs give the same bytes
+        inputs = [bytes((len(related), newer is not None, older is not None))]
+        inputs += [views.full_key(article), *(keys[other.id] for other in related)]
+        inputs += [keys[n.id] for n in (newer, older) if n is not None]
+        key = bytes_digest(b"".join(inputs))
         make = partial(_article_context, article, newer, older, site, urls, views)
         plan.append(
             PlannedPage(

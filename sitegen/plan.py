@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,9 @@ class PlannedPage:
     key: bytes = b""
     lastmod: str | None = None  # ISO date of the newest article shown, for the sitemap
 
-    @property
+    @cached_property
     def output(self) -> str:
+        """The file it is written to, under the output folder."""
         return Urls.output_file(self.path)
 
     def data(self) -> dict[str, Any]:

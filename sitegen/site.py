@@ -87,7 +87,7 @@ def _related(
     changed, and then only for the articles on the tags that changed."""
     if cache is None:
         return related_articles(tuple(dated), members)
-    key = digest([(a.id, a.date, a.tags) for a in dated])
+    key = digest([(a.id, a.date.toordinal() if a.date else 0, a.tags) for a in dated])
 
     def make() -> dict[str, tuple[str, ...]]:
         state = cache.state("related")
