@@ -53,6 +53,8 @@ class BuildOptions:
     cache: bool = True  # read and save the build cache in SITE/.sitegen-cache
     keep_index: bool = False  # leave the output's search index as it is (serve's rebuilds)
     memory: dict[str, Any] | None = None  # keeps the cache and templates between builds (serve)
+    on_written: Callable[[int], None] | None = None  # called with the changed count once the
+    # output is complete, before the cache is saved (serve reloads pages then)
 
 
 @dataclass
@@ -234,6 +236,8 @@ def build(options: BuildOptions) -> BuildResult:
     else:
         assert manifest is not None
         files, search, changed = write_in_place(options, ready, out, watch, cache, todo, found)
+    if options.on_written:
+        options.on_written(changed)
     try:
         cache.save(Manifest(str(out.resolve()), ready.site_key, files))
         if compiled:

@@ -217,6 +217,7 @@ class _Preview:
                 search=self.options.search and first,
                 keep_index=not first,  # the first build's index serves every rebuild
                 memory=self.memory,
+                on_written=self._reload,
             )
             result = build(options)
         except SitegenError as exc:
@@ -226,7 +227,10 @@ class _Preview:
         if result.search == "kept":
             result.search = "kept from the first build"
         self.on_built(result)
-        if result.changed:
+
+    def _reload(self, changed: int) -> None:
+        """Open pages reload as soon as the output is complete."""
+        if changed:
             self.live.bump()
 
     def rebuild(self, changed: set[Path]) -> None:
