@@ -202,6 +202,7 @@ class BuildCache:
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# made by sitegen: the build cache is never committed\n*\n")
+        self._remove_unknown()
         shards: dict[int, dict[str, tuple]] = {number: {} for number in self._dirty}
         for where, e in self.sources.items():
             shard = shards.get(_shard(where))
@@ -219,6 +220,15 @@ class BuildCache:
         self.fresh_mentions = {}
         if manifest is not None:
             self._dump(_MANIFEST, manifest)
+
+    def _remove_unknown(self) -> None:
+        """Files of other cache versions, and temporary files of a stopped save."""
+        assert self.folder is not None
+        known = {".gitignore", _DERIVED, _MANIFEST, *(f"{n}.pickle" for n in _STATES)}
+        known |= {_shard_file(number) for number in range(SHARDS)}
+        for path in self.folder.iterdir():
+            if path.is_file() and path.name not in known:
+                path.unlink(missing_ok=True)
 
     def _dump(self, name: str, payload: Any) -> None:
         assert self.folder is not None

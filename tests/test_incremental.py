@@ -378,3 +378,13 @@ def test_a_cache_that_cannot_be_saved_is_a_warning(
         "could not save the build cache ([Errno 13] Permission denied)"
     ]
     assert tree(site / "dist") == _clean(site, tmp_path / "clean")
+
+
+def test_files_of_other_cache_versions_are_removed(site: Path) -> None:
+    (site / CACHE_DIR).mkdir()
+    for name in ("sources.pickle", "bulky.log", ".manifest.pickle.x1y2"):
+        (site / CACHE_DIR / name).write_bytes(b"old")
+    _build(site)
+    names = {p.name for p in (site / CACHE_DIR).iterdir()}
+    assert not names & {"sources.pickle", "bulky.log", ".manifest.pickle.x1y2"}
+    assert {"manifest.pickle", "derived.pickle", "tags.pickle", ".gitignore"} <= names
