@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -143,6 +145,21 @@ def load(options: BuildOptions, cache: BuildCache | None = None) -> tuple[Config
     return config, site, problems
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection during a build. A build makes many objects that all
+    stay alive (sources, cache, plan), and Python would scan the whole, growing heap
+    again and again: a third of a rebuild's time. The pipeline and the default theme's
+    rendering make no reference cycles (2,000 rendered pages leave none to collect)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_time(config: Config) -> datetime:
     """Now in the site's zone; SOURCE_DATE_EPOCH fixes it for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -191,6 +208,11 @@ def _environment(
 
 def check(options: BuildOptions) -> BuildResult:
     """Every check of a build, templates rendered included, without writing anything."""
+    with paused_gc():
+        return _check(options)
+
+
+def _check(options: BuildOptions) -> BuildResult:
     watch = Stopwatch()
     config = load_config(options.site, options.base_url)
     ready = prepare(options, watch, open_cache(options, config))  # read, never saved
@@ -210,6 +232,11 @@ def build(options: BuildOptions) -> BuildResult:
     With the cache of the last build, only the files whose inputs changed are made,
     in place; without it (or when most files changed), the site is built afresh in a
     staging folder that replaces the output at the end. Both leave the same bytes."""
+    with paused_gc():
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> BuildResult:
     watch = Stopwatch()
     out = options.out or options.site / "dist"
     check_output_dir(out, options.site)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable
@@ -237,8 +238,12 @@ def render_plan(
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(todo) // (jobs * 8))
         start = (renderer, plan, store)
-        with context.Pool(jobs, initializer=_init_worker, initargs=start) as pool:
-            _collect(pool.imap(_render_one, todo, chunksize=chunk), todo, sink, progress)
+        gc.freeze()  # the processes share what exists now; their collector leaves it alone
+        try:
+            with context.Pool(jobs, initializer=_init_worker, initargs=start) as pool:
+                _collect(pool.imap(_render_one, todo, chunksize=chunk), todo, sink, progress)
+        finally:
+            gc.unfreeze()
 
 
 def _collect(

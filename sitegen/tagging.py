@@ -96,6 +96,23 @@ class TagState:
                 chosen[aid] = self.chosen[aid]
         self.chosen = chosen
 
+    def __getstate__(self) -> dict:
+        """Each article's mentions as numbers into one table of distinct mentions: the
+        saved state loads several times faster than with a tuple object per mention."""
+        table: dict[Mention, int] = {}
+        compact = {
+            aid: (key, [(table.setdefault(m, len(table)), p) for m, p in found])
+            for aid, (key, found) in self.mentions.items()
+        }
+        return self.__dict__ | {"mentions": (list(table), compact)}
+
+    def __setstate__(self, state: dict) -> None:
+        table, compact = state["mentions"]
+        mentions = {
+            aid: (key, [(table[i], p) for i, p in found]) for aid, (key, found) in compact.items()
+        }
+        self.__dict__.update(state | {"mentions": mentions})
+
     def tags(self, limit: int) -> dict[str, tuple[str, ...]]:
         labels = {key: label for key, (_, label) in self.best.items()}
         return name_consistently(self.chosen, labels, limit)
