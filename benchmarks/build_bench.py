@@ -36,7 +36,8 @@ from pathlib import Path
 from sitegen.build import BuildOptions, build
 r = build(BuildOptions(site=Path(sys.argv[1]), search=sys.argv[2] == "1", jobs={jobs}))
 print(json.dumps({{"seconds": r.seconds, "cpu": r.cpu, "peak_mib": r.peak_mib,
-                  "pages": r.pages, "changed": r.changed, "rendered": r.rendered}}))
+                  "pages": r.pages, "changed": r.changed, "rendered": r.rendered}}), flush=True)
+import os; os._exit(0)  # as the sitegen command does: no teardown of the whole site
 """
 
 # One process that builds, then edits and rebuilds with the cache in memory (like serve).
