@@ -40,6 +40,8 @@ class TagState:
     spread: Counter = field(default_factory=Counter)  # articles naming each key
     keys: dict[str, frozenset[Key]] = field(default_factory=dict)  # each article's names
     chosen: dict[str, list[Key]] = field(default_factory=dict)  # ranked, by id
+    # one object for each distinct mention, shared by every article that has it
+    canon: dict[Mention, Mention] = field(default_factory=dict, repr=False)
 
     def update(self, mentions: dict[str, tuple[bytes, Mentions]]) -> None:
         """Take in the collection's mentions now (by id: (key of the mentions, mentions))."""
@@ -51,9 +53,15 @@ class TagState:
         for aid in changed + removed:
             if aid in old:
                 self.seen.subtract(m for m, _ in old[aid][1])
+        canon = self.canon
         for aid in changed:
-            self.seen.update(m for m, _ in mentions[aid][1])
+            key, found_here = mentions[aid]
+            found_here = [(canon.setdefault(m, m), p) for m, p in found_here]
+            mentions[aid] = (key, found_here)
+            self.seen.update(m for m, _ in found_here)
         self.seen = +self.seen  # drop mentions no article has any more
+        if len(canon) > 2 * len(self.seen):
+            self.canon = {m: canon[m] for m in self.seen}
         self.mentions = mentions
 
         found = learn(self.seen)
@@ -98,20 +106,31 @@ class TagState:
 
     def __getstate__(self) -> dict:
         """Each article's mentions as numbers into one table of distinct mentions: the
-        saved state loads several times faster than with a tuple object per mention."""
-        table: dict[Mention, int] = {}
+        saved state loads several times faster than with a tuple object per mention.
+        (Mentions are shared objects, see canon, so their ids tell them apart.)"""
+        number: dict[int, int] = {}
+        table: list[Mention] = []
+
+        def index(mention: Mention) -> int:
+            found = number.get(id(mention))
+            if found is None:
+                found = number[id(mention)] = len(table)
+                table.append(mention)
+            return found
+
         compact = {
-            aid: (key, [(table.setdefault(m, len(table)), p) for m, p in found])
+            aid: (key, [(index(m), p) for m, p in found])
             for aid, (key, found) in self.mentions.items()
         }
-        return self.__dict__ | {"mentions": (list(table), compact)}
+        return self.__dict__ | {"mentions": (table, compact), "canon": None}
 
     def __setstate__(self, state: dict) -> None:
         table, compact = state["mentions"]
         mentions = {
             aid: (key, [(table[i], p) for i, p in found]) for aid, (key, found) in compact.items()
         }
-        self.__dict__.update(state | {"mentions": mentions})
+        canon = {m: m for m in table}
+        self.__dict__.update(state | {"mentions": mentions, "canon": canon})
 
     def tags(self, limit: int) -> dict[str, tuple[str, ...]]:
         labels = {key: label for key, (_, label) in self.best.items()}
