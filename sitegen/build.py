@@ -131,9 +131,11 @@ def open_cache(options: BuildOptions, config: Config) -> BuildCache:
     return cache
 
 
-def load(options: BuildOptions, cache: BuildCache | None = None) -> tuple[Config, Site, Problems]:
+def load(
+    options: BuildOptions, cache: BuildCache | None = None, config: Config | None = None
+) -> tuple[Config, Site, Problems]:
     """Read and check every source; raise SitegenError with all content problems."""
-    config = load_config(options.site, options.base_url)
+    config = config or load_config(options.site, options.base_url)
     problems = Problems()
     raw_html = config.markdown_raw_html
     items = read_sources(options.site, problems, options.encoding, raw_html, cache)
@@ -171,13 +173,14 @@ def build_time(config: Config) -> datetime:
 def prepare(
     options: BuildOptions,
     watch: Stopwatch,
+    config: Config,
     cache: BuildCache | None,
     compiled: CompiledTemplates | None = None,
 ) -> Prepared:
     """config -> sources -> model -> page plan, and the renderer: nothing written."""
     if options.progress:
         options.progress("read", 0, 0)
-    config, site, problems = load(options, cache)
+    config, site, problems = load(options, cache, config)
     watch.lap("read")
     dirs = theme_dirs(options.site, config)
     statics = static_files([d / "static" for d in dirs])
@@ -215,7 +218,7 @@ def check(options: BuildOptions) -> BuildResult:
 def _check(options: BuildOptions) -> BuildResult:
     watch = Stopwatch()
     config = load_config(options.site, options.base_url)
-    ready = prepare(options, watch, open_cache(options, config))  # read, never saved
+    ready = prepare(options, watch, config, open_cache(options, config))  # never saved
     render_plan(ready.renderer, ready.plan, options.jobs, lambda _index, _data: None)
     watch.lap("render")
     problems = ready.problems
@@ -240,9 +243,10 @@ def _build(options: BuildOptions) -> BuildResult:
     watch = Stopwatch()
     out = options.out or options.site / "dist"
     check_output_dir(out, options.site)
-    cache = open_cache(options, load_config(options.site, options.base_url))
+    config = load_config(options.site, options.base_url)
+    cache = open_cache(options, config)
     compiled = CompiledTemplates(cache.folder / "templates") if cache.folder else None
-    ready = prepare(options, watch, cache, compiled)
+    ready = prepare(options, watch, config, cache, compiled)
     manifest = cache.manifest
     usable = (
         manifest is not None

@@ -250,14 +250,14 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.folder = folder
         self._new: dict[str, bytes] = {}
 
-    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
-        return self.folder / f"{bucket.key}.cache"
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.cache"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            with open(self._path(bucket), "rb") as file:
+            with open(self._path(bucket.key), "rb") as file:
                 bucket.load_bytecode(file)
-        except OSError:
+        except OSError:  # missing: compiled again (Jinja2 itself resets a damaged one)
             pass
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -267,5 +267,5 @@ class CompiledTemplates(jinja2.BytecodeCache):
         if self._new:
             self.folder.mkdir(parents=True, exist_ok=True)
         for key, data in self._new.items():
-            (self.folder / f"{key}.cache").write_bytes(data)
+            self._path(key).write_bytes(data)
         self._new = {}

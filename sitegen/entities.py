@@ -48,10 +48,6 @@ class Name(NamedTuple):
     canonical: str | None = None
 
 
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 

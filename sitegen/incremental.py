@@ -27,11 +27,15 @@ REBUILD_SHARE = 0.25  # above this share of stale files, a fresh build in stagin
 
 def site_key(config: Config, globals_: dict[str, Any], theme_dirs: Iterable[Path]) -> bytes:
     """A digest of what every page shares: sitegen's code, the settings, the site-wide
-    template data and every theme file. When it changes, every file is made again."""
+    template data and the theme's templates and words. When it changes, every file is
+    made again. (Static files have keys of their own; the style sheet's fingerprinted
+    name is in the template data.)"""
     files = []
     for folder in theme_dirs:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            files.append((path.relative_to(folder).as_posix(), bytes_digest(path.read_bytes())))
+            name = path.relative_to(folder).as_posix()
+            if not name.startswith("static/"):
+                files.append((name, bytes_digest(path.read_bytes())))
     return digest(code_version(), dataclasses.astuple(config), globals_, files)
 
 
@@ -39,7 +43,7 @@ def on_disk(out: Path, manifest: Manifest) -> dict[str, tuple[int, int]]:
     """The files of the manifest that are still in out: (size, mtime_ns) by output path.
 
     Only the manifest's files are looked at: a file added to the output by hand stays
-    until the next fresh build (made when the settings, the theme or sitegen change)."""
+    until the next fresh build (made when the settings, the templates or sitegen change)."""
     found: dict[str, tuple[int, int]] = {}
     root = str(out)
     for name in manifest.files:

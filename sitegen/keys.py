@@ -29,8 +29,9 @@ def bytes_digest(data: bytes) -> bytes:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """sitegen's version and a digest of its own code and default theme: any change to
-    either makes every cached value and page stale, also between releases."""
+    """sitegen's version, Python's, and a digest of the files of the sitegen package
+    (its code; in an installed wheel, the default theme too): any change makes every
+    cached value stale, also between releases. (Theme files are in the site key too.)"""
     hasher = hashlib.blake2b(digest_size=KEY_SIZE)
     hasher.update(f"{sitegen.__version__} {sys.version}".encode())
     root = resources.files("sitegen")

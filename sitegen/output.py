@@ -118,9 +118,14 @@ class Staging:
     def commit(self) -> int:
         """Swap the staging folder in as the output; return the number of changed files
         (-1 when there was no output before)."""
-        if self.out.exists():
-            os.replace(self.out, self._old)
-        os.replace(self.path, self.out)
-        if self._old.exists():
-            shutil.rmtree(self._old)
+        replace_folder(self.path, self.out, self._old)
         return self.changed if self._had_output else -1
+
+
+def replace_folder(new: Path, target: Path, old: Path) -> None:
+    """Put folder new in target's place: two renames, then the old one is deleted."""
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    if old.exists():
+        shutil.rmtree(old)

@@ -34,13 +34,18 @@ def fingerprint(indexed: Iterable[tuple[str, bytes]]) -> str:
 def reuse_index(previous: Path, staging: Path, print_: str) -> bool:
     """Copy the previous output's index into staging if it was made from the same pages."""
     old = previous / BUNDLE_DIR
-    try:
-        same = (old / FINGERPRINT).read_text(encoding="utf-8").strip() == print_
-    except OSError:
-        return False
+    same = is_current(old, print_)
     if same:
         shutil.copytree(old, staging / BUNDLE_DIR)
     return same
+
+
+def is_current(bundle: Path, print_: str) -> bool:
+    """The index in bundle was made from the pages with this fingerprint."""
+    try:
+        return (bundle / FINGERPRINT).read_text(encoding="utf-8").strip() == print_
+    except OSError:
+        return False
 
 
 def build_index(folder: Path, print_: str, bundle: Path | None = None) -> None:

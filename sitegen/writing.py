@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -12,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from sitegen.cache import BuildCache, FileRecord
 from sitegen.incremental import InPlace
-from sitegen.output import Staging
+from sitegen.output import Staging, replace_folder
 from sitegen.plan import PlannedPage
 from sitegen.render import render_plan
-from sitegen.search import BUNDLE_DIR, FINGERPRINT, build_index, fingerprint, reuse_index
+from sitegen.search import BUNDLE_DIR, build_index, fingerprint, is_current, reuse_index
 
 if TYPE_CHECKING:
     from sitegen.build import BuildOptions, Prepared, Stopwatch
@@ -128,21 +127,14 @@ def _search_in_place(options: BuildOptions, out: Path, files: dict[str, FileReco
             shutil.rmtree(bundle)
         return "off"
     print_ = fingerprint((p, r.indexed) for p, r in files.items() if r.indexed)
-    try:
-        if (bundle / FINGERPRINT).read_text(encoding="utf-8").strip() == print_:
-            return "unchanged"
-    except OSError:
-        pass
+    if is_current(bundle, print_):
+        return "unchanged"
     if options.progress:
         options.progress("search", 0, 1)
-    fresh = out / f".{BUNDLE_DIR}.new"
-    if fresh.exists():
-        shutil.rmtree(fresh)
+    fresh, old = out / f".{BUNDLE_DIR}.new", out / f".{BUNDLE_DIR}.old"
+    for leftover in (fresh, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
     build_index(out, print_, fresh)
-    old = out / f".{BUNDLE_DIR}.old"
-    if bundle.exists():
-        os.replace(bundle, old)
-    os.replace(fresh, bundle)
-    if old.exists():
-        shutil.rmtree(old)
+    replace_folder(fresh, bundle, old)
     return "indexed"

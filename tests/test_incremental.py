@@ -114,6 +114,12 @@ def _template(site: Path) -> None:
     (own / "article.html").write_text(text, encoding="utf-8")
 
 
+def _static(site: Path) -> None:  # a site's own favicon, over the theme's
+    own = site / "themes" / "default" / "static"
+    own.mkdir(parents=True)
+    (own / "favicon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+
+
 def _setting(site: Path) -> None:
     _replace_in(site / "sitegen.toml", "per_page = 4", "per_page = 3")
 
@@ -153,6 +159,7 @@ EDITS: list[tuple[Callable[[Path], None], bool | None]] = [
     (_edited_output, True),
     (_deleted_output, True),
     (_touched, True),
+    (_static, True),  # a static file is a file of its own: the pages stay
     (_template, False),  # the theme is shared by every page: a fresh build
     (_setting, False),
 ]
@@ -202,18 +209,27 @@ def test_a_typo_remakes_only_the_files_that_show_the_text(site: Path) -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    ["sources-*.pickle", "derived.pickle", "manifest.pickle", "tags.pickle", "related.pickle"],
+    [
+        "sources-*.pickle",
+        "derived.pickle",
+        "manifest.pickle",
+        "tags.pickle",
+        "related.pickle",
+        "templates/*.cache",
+    ],
 )
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage", None])
 def test_a_damaged_cache_is_ignored(
-    site: Path, tmp_path: Path, pattern: str, damage: bytes
+    site: Path, tmp_path: Path, pattern: str, damage: bytes | None
 ) -> None:
+    """None: the file cut in half, its header intact."""
     _build(site)
     _new_name(site)
     files = list((site / CACHE_DIR).glob(pattern))
     assert files
     for path in files:
-        path.write_bytes(damage)
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if damage is None else damage)
     _build(site)
     assert tree(site / "dist") == _clean(site, tmp_path / "clean")
 
