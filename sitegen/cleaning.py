@@ -12,10 +12,31 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sitegen.entities import PARTICLES, Key, Mention, Name, name_key, word_key
+from sitegen.entities import (
+    FOLDED_GENITIVES,
+    GENITIVES,
+    PARTICLES,
+    Key,
+    Mention,
+    Name,
+    is_roman_numeral,
+    name_key,
+    word_key,
+)
 from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
-from sitegen.naming import best_label, is_adjectival, nominative
+from sitegen.lexicon import (
+    COMMON_ACRONYMS,
+    DOCUMENTS,
+    INSTITUTIONS,
+    NOT_NAME_STEMS,
+    PORTFOLIOS,
+    TITLES,
+    Lexicon,
+    is_listed,
+    territories,
+)
+from sitegen.naming import best_label, is_adjectival, is_country, is_demonym, nominative
 
 # Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
 NOT_NAMES = frozenset(
@@ -43,37 +64,126 @@ class Found:
 
     mid_caps: set[str] = field(default_factory=set)  # folded forms and stems
     adjectival: set[str] = field(default_factory=set)  # folded nationality words
+    # folded words capitalised mostly where a sentence starts: common words, not names
+    positional: set[str] = field(default_factory=set)
+    shouted: set[str] = field(default_factory=set)  # ALL-CAPS common words (ΑΚΟΥΣΑΜΕ)
 
 
-def clean(mention: Mention, found: Found, gazetteer: Gazetteer) -> tuple[Name, ...]:
-    """Drop what is capitalised only by position, split at non-names, spot nationalities."""
+def clean(
+    mention: Mention, found: Found, gazetteer: Gazetteer, lexicon: Lexicon
+) -> tuple[Name, ...]:
+    """Drop what is capitalised only by position, titles and generic words; split at
+    non-names; spot nationalities."""
     words = list(mention.words)
     before = mention.before
     if mention.acronym:
+        folded = fold(words[0])
+        if folded in COMMON_ACRONYMS or folded in found.shouted or is_roman_numeral(words[0]):
+            return ()
         return (_named(mention.words, before, found, gazetteer),)
-    only_by_position = mention.initial and not _seen_mid_sentence(words[0], found)
+    only_by_position = mention.initial and (
+        _evidence_key(words[0]) in found.positional or not _seen_mid_sentence(words[0], found)
+    )
     if only_by_position or before in _TITLES:  # 'υπουργός Πολιτισμού Λίνα Μενδώνη'
         before = fold(words.pop(0))
+        while words and words[0] in GENITIVES:  # 'Παρουσία του Προέδρου ...'
+            before = fold(words.pop(0))
     if before not in _PLURAL_GENITIVE_ARTICLES:
         # 'υπουργός Οικονομικών', 'δημάρχου Αθηναίων': a bare plural genitive is no name
         while words and fold(words[0]).endswith("ων"):
             before = fold(words.pop(0))
-    segments: list[list[str]] = [[]]
-    for word in words:
-        if fold(word) in NOT_NAMES:
-            segments.append([])
+    words, before = _without_title(words, before)
+    if len(words) > 2 and is_demonym(words[0]):  # 'Ιταλός Στέφανο Πιραΐνο'
+        before = fold(words.pop(0))
+    segments: list[tuple[str, list[str]]] = [(before, [])]
+    if before in FOLDED_GENITIVES and _person_after(words):
+        # 'της Βουλής Νίκος Βούτσης': a genitive, then a person in the nominative
+        segments = [(before, [words[0]]), ("", [])]
+        words = words[1:]
+    for i, word in enumerate(words):
+        folded = fold(word)
+        if folded in NOT_NAMES or is_listed(folded, NOT_NAME_STEMS):
+            segments.append(("", []))
+        elif word in GENITIVES and _names_alone(segments[-1][1], words[i + 1 :], lexicon):
+            # 'Λίνδος της Ρόδου' is two places; 'Τράπεζα της Ελλάδος' is one bank
+            segments.append((folded, []))
         else:
-            segments[-1].append(word)
+            segments[-1][1].append(word)
     names = []
-    for number, segment in enumerate(segments):
+    for before, segment in segments:
         while segment and not segment[0][0].isupper() and segment[0] not in PARTICLES:
             segment.pop(0)
         while segment and not segment[-1][0].isupper():
             segment.pop()
-        if not segment:
+        if not segment or (len(segment) == 1 and _is_common(segment[0], found)):
             continue
-        names.append(_named(tuple(segment), before if number == 0 else "", found, gazetteer))
+        if len(segment) > 1 and is_listed(fold(segment[-1]), DOCUMENTS):
+            continue  # 'Κοινή Δήλωση', 'Ευρωπαϊκή Οδηγία': a document, not a name
+        names.append(_named(tuple(segment), before, found, gazetteer))
     return tuple(names)
+
+
+def _person_after(words: list[str]) -> bool:
+    """Does a nominative (-ος) follow the first word of a run that a genitive article opens?
+    A genitive chain has none: της Ευρωπαϊκής Κεντρικής Τράπεζας."""
+    if len(words) < 3 or fold(words[0]).endswith("οσ"):
+        return False
+    rest = [fold(w) for w in words[1:]]
+    return not any(w in FOLDED_GENITIVES for w in rest) and any(
+        w.endswith("οσ") and not w.endswith(("ματοσ", "τητοσ", "εωσ")) for w in rest
+    )
+
+
+def _names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
+    """Does a name stand before this genitive on its own? A country, a people or a rare
+    word does, and so does any name before a country (Λίνδος της Ρόδου, Κεμπέκ του
+    Καναδά); a common word or an institution heads one longer name (Γλυπτά του
+    Παρθενώνα, Τράπεζα της Ελλάδος)."""
+    if len(words) != 1:
+        return False
+    folded = fold(words[0])
+    if is_listed(folded, INSTITUTIONS):
+        return False
+    return (
+        folded in territories()
+        or is_demonym(words[0])
+        or lexicon.frequency(words[0]) < 3.0
+        or (len(after) == 1 and is_country(after[0]))
+    )
+
+
+def _is_common(word: str, found: Found) -> bool:
+    """A capitalised word that alone names nothing: Επιτροπή, Πρόεδρος, an odd capital."""
+    folded = fold(word)
+    return (
+        _evidence_key(word) in found.positional
+        or (folded.endswith("οι") and len(folded) > 4)  # a group: Χριστιανοί, Κούρδοι
+        or is_listed(folded, INSTITUTIONS)
+        or is_listed(folded, TITLES)
+    )
+
+
+def _without_title(words: list[str], before: str) -> tuple[list[str], str]:
+    """'Επίτροπος Οικονομικών Υποθέσεων Πιερ Μοσκοβισί' -> 'Πιερ Μοσκοβισί': a leading
+    title and its portfolio are not part of the name after them. The name stands in
+    apposition to the title, so the article before the title tells its case."""
+    article = before
+    titled = False
+    while len(words) > 1 and is_listed(fold(words[0]), TITLES):
+        words.pop(0)
+        titled = True
+    if not titled:
+        return words, before
+    while words and (
+        words[0] in GENITIVES
+        or is_listed(fold(words[0]), PORTFOLIOS)
+        or fold(words[0]).endswith(("ου", "ων"))
+    ):
+        words.pop(0)
+    # 'της Δημοκρατίας Προκόπης Παυλόπουλος': the name is the last two words
+    if len(words) >= 3 and not any(w in GENITIVES for w in words[-3:]):
+        words = words[-2:]
+    return words, article
 
 
 def _named(words: tuple[str, ...], before: str, found: Found, gazetteer: Gazetteer) -> Name:
@@ -91,17 +201,47 @@ def _seen_mid_sentence(word: str, found: Found) -> bool:
     return fold(word) in found.mid_caps or (len(key) >= 4 and key in found.mid_caps)
 
 
-def learn(mentions: Iterable[Mention]) -> Found:
+def learn(mentions: Iterable[Mention], lexicon: Lexicon) -> Found:
     found = Found()
+    starts: Counter = Counter()  # folded first words of mentions that start a sentence
+    inside: Counter = Counter()  # folded words capitalised inside a sentence
+    written: dict[str, str] = {}  # a folded word as written, for its frequency
     for mention in mentions:
-        if is_adjectival(mention):
+        if mention.acronym:
+            word = mention.words[0]
+            if len(word) >= 3 and fold(word) not in COMMON_ACRONYMS and lexicon.is_shouted(word):
+                found.shouted.add(fold(word))
+        if is_adjectival(mention) or (len(mention.words) == 1 and is_demonym(mention.words[0])):
             found.adjectival.add(fold(mention.words[0]))
             continue
         for j, word in enumerate(mention.words):
             if j or not mention.initial:
                 found.mid_caps.add(fold(word))
                 found.mid_caps.add(word_key(word))
+                inside[_evidence_key(word)] += 1
+            else:
+                starts[_evidence_key(word)] += 1
+                written.setdefault(_evidence_key(word), word)
+    for folded, times in starts.items():
+        if _mostly_at_starts(times, inside[folded], lexicon.frequency(written[folded])):
+            found.positional.add(folded)
     return found
+
+
+def _evidence_key(word: str) -> str:
+    """Counts of capitals are kept by stem, over inflections, when the stem is long enough."""
+    key = word_key(word)
+    return key if len(key) >= 4 else fold(word)
+
+
+def _mostly_at_starts(starts: int, inside: int, frequency: float) -> bool:
+    """Is a word capitalised mainly because sentences start with it? The commoner the
+    word in Greek, the more capitals inside sentences it takes to count as a name."""
+    if frequency >= 5.0:
+        return inside < 3 * starts
+    if frequency >= 4.0:
+        return inside < starts
+    return inside * 3 < starts
 
 
 def best_labels(

@@ -52,6 +52,11 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+def is_roman_numeral(word: str) -> bool:
+    """ΙΙ, ΙΙΙ, IV, XIV (Latin or Greek letters): a number after a name, not an acronym."""
+    return all(c in "IVXΙΧ" for c in word)
+
+
 _ENDINGS = ("ους", "ων", "ος", "ου", "ας", "ης", "ες", "οι", "ισ", "σ", "α", "η", "ο", "ε", "ι")
 
 
@@ -117,10 +122,21 @@ def _starts_sentence(head: str) -> bool:
     )
 
 
+# An acronym written with full stops: ΕΛ.ΑΣ., Ε.Ε., Α.Π.Θ. (read as ΕΛΑΣ, ΕΕ, ΑΠΘ)
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-ZΑ-Ω]{1,3}\.){2,}(?![^\W\d_])")
+_DOTTED_HINT = re.compile(r"\.[A-ZΑ-Ω]")  # a quick test first: the full pattern is slow
+
+
+def _undotted(match: re.Match) -> str:
+    return match.group().replace(".", "") + "."
+
+
 def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
     """Every run of capitalised words (with particles) and every acronym, with its paragraph."""
     found: list[tuple[Mention, int]] = []
     for number, paragraph in enumerate(paragraphs):
+        if _DOTTED_HINT.search(paragraph):
+            paragraph = _DOTTED.sub(_undotted, paragraph)
         for match in _RUN.finditer(paragraph):
             start = match.start()
             text, after = match.groups("")

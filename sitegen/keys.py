@@ -10,7 +10,7 @@ import hashlib
 import pickle
 import sys
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from typing import Any
 
 import sitegen
@@ -29,11 +29,13 @@ def bytes_digest(data: bytes) -> bytes:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """sitegen's version, Python's, and a digest of the files of the sitegen package
-    (its code; in an installed wheel, the default theme too): any change makes every
-    cached value stale, also between releases. (Theme files are in the site key too.)"""
+    """sitegen's version, Python's, the versions of the word data that tagging reads
+    (wordfreq, Babel), and a digest of the files of the sitegen package (its code; in an
+    installed wheel, the default theme too): any change makes every cached value stale,
+    also between releases. (Theme files are in the site key too.)"""
     hasher = hashlib.blake2b(digest_size=KEY_SIZE)
-    hasher.update(f"{sitegen.__version__} {sys.version}".encode())
+    data = " ".join(metadata.version(name) for name in ("wordfreq", "babel"))
+    hasher.update(f"{sitegen.__version__} {sys.version} {data}".encode())
     root = resources.files("sitegen")
     stack = [root]
     files = []

@@ -7,10 +7,13 @@ is safe for the article before it; never a guess.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 from sitegen.entities import FOLDED_GENITIVES, Mention, raw_stem
 from sitegen.greek import FUNCTION_WORDS, fold
+from sitegen.lexicon import territories
 
 # Articles after which a form is the nominative (feminine and neuter accusatives are alike).
 _NOMINATIVE_AFTER = frozenset("ο η οι το τα στο στα τισ στισ".split())
@@ -18,7 +21,8 @@ _FEMININE_ACCUSATIVE = frozenset("την τη στην στη".split())
 _MASCULINE_ACCUSATIVE = frozenset("τον στον".split())
 _GENITIVE_SINGULAR = frozenset("του στου".split())
 _FEMININE_GENITIVE = frozenset(["τησ"])
-_DEMONYM_SUFFIXES = ("ατ", "ιατ", "ιτ", "εζ", "αν", "ιν")
+_ADJECTIVE = re.compile("ικ(?:οσ|η|ο|ου|ησ|οι|εσ|α|ων|ουσ)$")  # Ελληνική, Ρωσικό: not people
+_DEMONYM_SUFFIXES = ("ατ", "ιατ", "ιτ", "εζ", "αν", "ιν", "ιδ")
 
 
 def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
@@ -29,7 +33,7 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
     if before in _NOMINATIVE_AFTER:
         return 0, " ".join(words)
     if before in _FEMININE_ACCUSATIVE:
-        if fold(words[-1]).endswith("ο"):  # την Κύπρο -> η Κύπρος
+        if fold(words[-1]).endswith("ο") and _inflects(words[-1]):  # την Κύπρο -> η Κύπρος
             return 1, " ".join(words) + "ς"
         return 0, " ".join(words)
     head: list[str] = []
@@ -37,7 +41,7 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
     while rest and fold(rest[0]) not in FOLDED_GENITIVES:
         head.append(rest.pop(0))  # only the words before an inner genitive change case
     if before in _MASCULINE_ACCUSATIVE:
-        changed = [w + "ς" if fold(w)[-1:] in ("α", "η", "ο") else w for w in head]
+        changed = [w + "ς" if fold(w)[-1:] in ("α", "η", "ο") and _inflects(w) else w for w in head]
         return 1, " ".join(changed + rest)
     if before in _GENITIVE_SINGULAR and all(fold(w)[-1:] not in ("υ", "ο", "α") for w in head):
         changed = [w + "ς" if fold(w).endswith("η") else w for w in head]
@@ -48,6 +52,11 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
         changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
         return 1, " ".join(changed + rest)
     return 2, " ".join(words)
+
+
+def _inflects(word: str) -> bool:
+    """Greek words inflect; acronyms (ΕΠΟ) and words in Latin script do not."""
+    return not word.isupper() and any("α" <= c <= "ω" for c in fold(word))
 
 
 def is_adjectival(mention: Mention) -> bool:
@@ -62,6 +71,52 @@ def is_adjectival(mention: Mention) -> bool:
         and after not in FUNCTION_WORDS
         and word[-2:] == after[-2:]
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def is_demonym(word: str) -> bool:
+    """Σέρβος, Ρουμάνους, Γεωργιανού, Έλληνας: a nationality word (its stem starts the name
+    of a country Babel knows in Greek, and it is not an inflection of that name)."""
+    folded = fold(word)
+    if len(folded) < 5 or not word[0].isupper() or word.isupper() or _ADJECTIVE.search(folded):
+        return False
+    if is_country(word):
+        return False  # the country itself: Ρωσίας, Κύπρου
+    names = _country_words()
+    if folded.startswith("ελλην"):
+        return True  # Έλληνας, Ελληνίδα: the one irregular pair (Ελλάδα)
+    whole = raw_stem(folded).rstrip("αεηιουω")
+    if folded.endswith(("ιου", "ιοσ", "ιο")) and (whole + "α" in names or whole + "ια" in names):
+        return False  # Γεωργίου is a name's genitive, not a Georgian
+    # the country's name is the stem and an ending: Σερβ-ία, Κύπρ-ος (not Βουλ-γαρία)
+    return any(
+        len(base) >= 4 and name.startswith(base) and len(name) - len(base) <= 3
+        for base in {whole, demonym_base(word)}
+        for name in names
+    )
+
+
+def is_country(word: str) -> bool:
+    """Is this word, in any case, the name of a country Babel knows (της Συρίας)?"""
+    names = _country_words()
+    return any(form in names for form in _nominatives(fold(word)))
+
+
+def _nominatives(folded: str) -> tuple[str, ...]:
+    """The nominatives a folded country name in any case may come from."""
+    forms = [folded]
+    if folded.endswith("σ"):
+        forms.append(folded[:-1])  # Ρωσίας
+    if folded.endswith("ου"):
+        forms += [folded[:-2] + "οσ", folded[:-2] + "ο"]  # Κύπρου, Μεξικού
+    if folded.endswith("ο"):
+        forms.append(folded + "σ")  # την Κύπρο
+    return tuple(forms)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    return frozenset(name for name in territories() if " " not in name)
 
 
 def demonym_base(word: str) -> str:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from sitegen.entities import FOLDED_GENITIVES, Key, Name
 from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
+from sitegen.lexicon import Lexicon, territories
 from sitegen.naming import country_base, demonym_base
 
 _SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
@@ -20,6 +21,7 @@ def rank(
     certainty: dict[Key, int],
     spread: Counter,
     gazetteer: Gazetteer,
+    lexicon: Lexicon,
 ) -> list[Key]:
     """The strongest names of one article: mentions, then the lead, then spread."""
     counts: Counter = Counter()
@@ -47,16 +49,47 @@ def rank(
     _merge_short_forms(counts, lead, labels, certainty)
     subjects &= set(counts)
     chosen = [
-        k for k in counts if (counts[k] >= 2 or k in lead) and not gazetteer.is_stopped(labels[k])
+        k
+        for k in counts
+        if (counts[k] >= 2 or k in lead)
+        and not gazetteer.is_stopped(labels[k])
+        and not _is_weak(labels[k], certainty[k], counts[k] + spread[k], lexicon)
     ]
     chosen.sort(
         key=lambda k: (
-            -(counts[k] + 0.5 * (k in lead) + 0.5 * (k in subjects)),
+            -(counts[k] + 0.5 * (k in lead) + 0.5 * (k in subjects) - 0.5 * (certainty[k] == 2)),
             -spread[k],
             fold(labels[k]),
         )
     )
     return chosen
+
+
+def _is_weak(label: str, certainty: int, seen: int, lexicon: Lexicon) -> bool:
+    """Too little evidence that this is a name: a word in Latin script that one article
+    names once (seen: its mentions here plus the articles naming it), never after a
+    Greek article (Bank, Research, HD); or a common Greek word alone, no country, that
+    seldom or never stands where its case shows (Σώμα, Κελσίου)."""
+    if certainty <= 0 or (certainty == 1 and " " in label):
+        return False  # the gazetteer's, or seen in its case
+    shape = _shape(label)
+    if shape == "latin":
+        return certainty == 2 and seen <= 2
+    if shape != "word":
+        return False
+    frequency = lexicon.frequency(label)
+    return frequency >= 5.0 or (certainty == 2 and frequency >= 4.0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(label: str) -> str:
+    """'latin' (no Greek letter), 'word' (one Greek word, no acronym, no country) or ''."""
+    folded = fold(label)
+    if not any("α" <= c <= "ω" for c in folded):
+        return "latin"
+    if " " in label or label.isupper() or folded in territories():
+        return ""
+    return "word"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -17,6 +17,7 @@ from sitegen.cleaning import Found, best_labels, clean, learn
 from sitegen.entities import Key, Mention, Name, find_mentions
 from sitegen.gazetteer import Gazetteer
 from sitegen.keys import digest
+from sitegen.lexicon import Lexicon
 from sitegen.model import Article, evolve
 from sitegen.ranking import name_consistently, rank
 
@@ -32,6 +33,7 @@ class TagState:
     """The collection's evidence and each article's ranked names, for one gazetteer."""
 
     gazetteer: Gazetteer
+    lexicon: Lexicon = field(default_factory=Lexicon)
     mentions: dict[str, tuple[bytes, Mentions]] = field(default_factory=dict)  # by id, keyed
     seen: Counter = field(default_factory=Counter)  # every mention, with its count
     found: Found = field(default_factory=Found)
@@ -64,14 +66,16 @@ class TagState:
             self.canon = {m: canon[m] for m in self.seen}
         self.mentions = mentions
 
-        found = learn(self.seen)
+        found = learn(self.seen, self.lexicon)
         touched: set[Mention] = set()
         if found != self.found:  # the evidence changed: every mention is cleaned again
-            cleaned = {m: clean(m, found, self.gazetteer) for m in self.seen}
+            cleaned = {m: clean(m, found, self.gazetteer, self.lexicon) for m in self.seen}
             touched = {m for m, names in cleaned.items() if self.cleaned.get(m) != names}
         else:
             cleaned = {
-                m: self.cleaned[m] if m in self.cleaned else clean(m, found, self.gazetteer)
+                m: self.cleaned[m]
+                if m in self.cleaned
+                else clean(m, found, self.gazetteer, self.lexicon)
                 for m in self.seen
             }
         self.found, self.cleaned = found, cleaned
@@ -99,7 +103,7 @@ class TagState:
         for aid, (_, found_here) in mentions.items():
             if aid in redo or not self.keys[aid].isdisjoint(shifted):
                 here = names[aid] if aid in names else _names(found_here, cleaned)
-                chosen[aid] = rank(here, labels, certainty, spread, self.gazetteer)
+                chosen[aid] = rank(here, labels, certainty, spread, self.gazetteer, self.lexicon)
             else:
                 chosen[aid] = self.chosen[aid]
         self.chosen = chosen

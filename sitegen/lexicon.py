@@ -1,0 +1,144 @@
+"""What Greek words usually are, from well-kept sources and a few closed lists.
+
+- ``Lexicon.frequency``: how common a word is in Greek (wordfreq's Zipf scale: 6 is one
+  word in a thousand, 3 one in a million), so that a capitalised word at a sentence start
+  can be told from a name. wordfreq is loaded on first use only, and every answer is kept,
+  so a rebuild that meets no new word never loads it.
+- ``territories``: the nominative Greek names of countries and regions (Babel, CLDR).
+- Closed lists written by hand: generic institution words and titles that are no name
+  alone (Επιτροπή, Υπουργείο, Πρόεδρος), and acronyms of common nouns (ΜΜΕ, ΔΣ).
+
+Everything here is folded (sitegen.greek.fold) and, for the word lists, stemmed, so that
+every inflection of a listed word is covered.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sitegen.greek import fold
+
+
+@dataclass
+class Lexicon:
+    """Word frequencies, looked up once per word and kept (the memo travels in the cache)."""
+
+    memo: dict[str, float] = field(default_factory=dict)
+
+    def frequency(self, word: str) -> float:
+        """Zipf frequency of a word as written in lower case (0 for an unknown word)."""
+        key = word.casefold()  # wordfreq's own form: lower case, final ς as σ
+        found = self.memo.get(key)
+        if found is None:
+            table = _frequencies()
+            found = table.get(key) or table.get(unicodedata.normalize("NFD", key), 0.0)
+            self.memo[key] = found
+        return found
+
+    def is_shouted(self, word: str) -> bool:
+        """Is an ALL-CAPS word a common word written in capitals (ΕΝΩΣΗ, ΟΧΙ), rather than
+        an acronym (ΝΑΤΟ, ΠΑΣΟΚ)? Written in lower case, a word has accents; an acronym
+        has none, so the unaccented form is the usual one only for an acronym."""
+        key = "^" + word
+        found = self.memo.get(key)
+        if found is None:
+            bare = self.frequency(word)
+            accented = _by_folded().get(fold(word), 0.0)
+            # short acronyms often spell a rare word too (ΕΛΑΣ, έλας): only a common one counts
+            least = 4.5 if len(word) <= 4 else 3.0
+            found = self.memo[key] = float(accented >= least and accented >= bare + 0.5)
+        return found > 0
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    return {w: round(math.log10(f) + 9, 2) for w, f in get_frequency_dict("el").items()}
+
+
+@lru_cache(maxsize=1)
+def _by_folded() -> dict[str, float]:
+    """The frequency of the commonest way of writing each folded word."""
+    best: dict[str, float] = {}
+    for word, frequency in _frequencies().items():
+        folded = fold(word)
+        if frequency > best.get(folded, 0.0):
+            best[folded] = frequency
+    return best
+
+
+@lru_cache(maxsize=1)
+def territories() -> dict[str, str]:
+    """Folded name -> nominative name of every country and region Babel knows in Greek."""
+    from babel import Locale
+
+    names = Locale("el").territories
+    return {fold(name): name for code, name in names.items() if code not in ("ZZ", "001")}
+
+
+# Institution words and titles, as folded prefixes: a word is one of them when the rest of
+# it is an inflection (see is_listed). Alone they name no one in particular; a title before
+# a name is not part of it. Words that are also first names or surnames (Δήμος, Βασίλης,
+# Στράτος, Παπάς) are left out.
+_INSTITUTIONS = """
+επιτροπ υπουργει ταμει οργανισμ οργαν κεντρ περιφερει συμβουλι ενωσ ομοσπονδι συλλογ
+νοσοκομει πανεπιστημι μουσει τραπεζ αστυνομ κυβερνησ εταιρει εταιρι ομιλ ιδρυμ
+ινστιτουτ δικαστηρι υπηρεσι διευθυνσ τμημ αρχ σχολ επιμελητηρι κομμ συνοδ συμφωνι
+πολιτει ολομελει γερουσι εισαγγελι εφετει πρωτοδικει σωματει
+γραφει φορε συνεδρι διασκεψ πρεσβει προξενει σταθμ λιμεν λιμαν αεροδρομι νομ επαρχι
+κοινοτητ μητροπολ εκκλησι μον κρατ δημοκρατι πρωτευουσ πολ χωρ νησ βιβλιοθηκ
+παρατηρητηρι λιμεναρχει θεατρ σκην φεστιβαλ βραβει κυπελλ πρωταθλημ
+"""
+_TITLES = """
+προεδρ αντιπροεδρ πρωθυπουργ υπουργ αναπληρωτ υφυπουργ επιτροπ τομεαρχ αρχηγ βουλευτ
+ευρωβουλευτ δημαρχ αντιδημαρχ περιφερειαρχ διευθυντ εκπροσωπ γραμματε καγκελαρ
+κυβερνητ πρεσβ προξεν διοικητ υποδιοικητ συμβουλ στρατηγ ταξιαρχ αντιστρατηγ
+υποστρατηγ ναυαρχ πτεραρχ συνταγματαρχ ταγματαρχ λοχαγ υπολοχαγ σμηναγ επισμηναγ
+υποψηφι προπονητ ηγετ ηγουμεν βασιλια βασιλισσ πριγκιπ πατριαρχ αρχιεπισκοπ
+μητροπολιτ επισκοπ καθηγητ
+"""
+# Ministry portfolios (υπουργός Υγείας, Επίτροπος Ανταγωνισμού): after a title, no name.
+_PORTFOLIOS = """
+υγει παιδει αμυν δικαιοσυν εργασι αναπτυξ πολιτισμ τουρισμ ναυτιλι μεταφορ υποδομ
+περιβαλλοντ ενεργει οικονομ οικονομικ εξωτερικ εσωτερικ θρησκευματ αθλητισμ
+ανταγωνισμ μεταναστευσ ασφαλει ασφαλισ προστασι πολιτ ψηφιακ διακυβερνησ
+αγροτικ επικρατει εμπορι βιομηχανι ερευν καινοτομι αλληλεγγυ
+"""
+# Capitalised words that name no person, place or organisation: feasts and events, units,
+# colloquial months, common nouns written with a capital (Διαδίκτυο).
+_NOT_NAMES = """
+χριστουγενν πασχ πρωτοχρονι πρωτομαγι αποκρι θεοφανει δεκαπενταυγουστ ραμαζαν
+μουντιαλ σαββατοκυριακ νομπελ οσκαρ κελσι φαρεναιτ ριχτερ γεναρ φλεβαρ μαρτ απριλ
+μαη ιουν ιουλ αυγουστ διαδικτυ ιντερνετ internet brexit
+"""
+NOT_NAME_STEMS = tuple(_NOT_NAMES.split())
+# A name that ends in one of these is a document, a concept or a day (Κοινή Δήλωση,
+# Ευρωπαϊκή Οδηγία, Παγκόσμια Ημέρα), not a person, place or organisation.
+_DOCUMENTS = """
+δηλωσ οδηγι διαταξ κωδικ στρατηγικ ημερ νομοσχεδι αποφασ εγκυκλι τροπολογι εκθεσ
+μελετ εκστρατει νοημοσυν νοσ ρυπ
+"""
+DOCUMENTS = tuple(_DOCUMENTS.split())
+INSTITUTIONS = tuple(_INSTITUTIONS.split())
+TITLES = tuple(_TITLES.split())
+PORTFOLIOS = tuple(_PORTFOLIOS.split())
+_INFLECTION = frozenset("αεηιουωσντ")
+
+
+def is_listed(folded: str, prefixes: tuple[str, ...]) -> bool:
+    """Is this folded word a listed prefix plus at most four letters of inflection?"""
+    for prefix in prefixes:
+        if folded.startswith(prefix):
+            rest = folded[len(prefix) :]
+            if len(rest) <= 4 and _INFLECTION.issuperset(rest):
+                return True
+    return False
+
+
+# Acronyms of common nouns, not of anything named (folded).
+COMMON_ACRONYMS = frozenset("μμε δσ αε αεπ φπα μκο ττ τμ κκ λπ πχ αμεα υγ".split())

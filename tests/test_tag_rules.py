@@ -1,0 +1,152 @@
+"""Rules that keep automatic tags to people, places and organisations on real newswire:
+words capitalised by position, generic words and titles, nationalities, acronyms that are
+common nouns or shouting, names glued together, and things that are no entity at all.
+
+The texts are written for these tests in the style of Greek news agencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.entities import find_mentions
+from sitegen.lexicon import Lexicon
+from sitegen.naming import is_demonym, nominative
+
+from .test_tagging import tags_of
+
+# Padding: a collection in which common words start sentences, as they do in real news.
+USUAL = [
+    "Σύμφωνα με την ανακοίνωση, η σύσκεψη κράτησε ώρες. Σύμφωνα με πηγές, θα συνεχιστεί.",
+    "Επίσης, η Περιφέρεια ενέκρινε το σχέδιο. Σύμφωνα με το σχέδιο, τα έργα ξεκινούν.",
+    "Όπως ανέφερε, η Επιτροπή θα συνεδριάσει. Επίσης ζήτησε στοιχεία.",
+    "Όπως είπε, τα μέτρα ισχύουν. Επίσης, τα στοιχεία δημοσιεύονται αύριο.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word that starts sentences, capitalised once mid-sentence after a dash
+        (
+            "Η Ρωσία απάντησε στην Ουκρανία. Η συζήτηση -Σύμφωνα με όλους- κράτησε.",
+            ("Ρωσία", "Ουκρανία"),
+        ),
+        # ... and it is not glued to the name after it at a sentence start
+        (
+            "Η Μόσχα απάντησε -Επίσης με σιωπή. Επίσης Κουτσολιάκος δεν μίλησε.",
+            ("Μόσχα", "Κουτσολιάκος"),
+        ),
+        # a name at a sentence start is still a name when it is capitalised elsewhere too
+        ("Ο Τσίπρας μίλησε στη Λάρισα. Τσίπρας και Λάρισα ήταν τα θέματα.", ("Τσίπρας", "Λάρισα")),
+        # a generic institution word alone is no tag; the whole name is
+        (
+            "Η Επιτροπή συνεδρίασε. Η Ευρωπαϊκή Επιτροπή ενέκρινε το σχέδιο.",
+            ("Ευρωπαϊκή Επιτροπή",),
+        ),
+        ("Το Νοσοκομείο ανακοίνωσε ότι ο Μητσοτάκης θα μιλήσει.", ("Μητσοτάκης",)),
+        # a title and its portfolio before a name are not part of it
+        (
+            "Ο Επίτροπος Οικονομικών Υποθέσεων Πιερ Μοσκοβισί έφτασε στην Αθήνα.",
+            ("Πιερ Μοσκοβισί", "Αθήνα"),
+        ),
+        (
+            "Ο Αναπληρωτής Υπουργός Προστασίας του Πολίτη Νίκος Τόσκας επισκέφθηκε τη Λάρισα.",
+            ("Νίκος Τόσκας", "Λάρισα"),
+        ),
+        (
+            "Την ανακοίνωση υπέγραψε ο Πρόεδρος της Δημοκρατίας Προκόπης Παυλόπουλος.",
+            ("Προκόπης Παυλόπουλος",),
+        ),
+        # a genitive, then a person: two names (the title before them is lower case)
+        (
+            "Μίλησε ο πρόεδρος της Βουλής Νίκος Βούτσης. Η Βουλή ψήφισε.",
+            ("Βουλή", "Νίκος Βούτσης"),
+        ),
+        # nationality words are no tags; they count for their country when it is named
+        ("Ο Έλληνας πρωταθλητής νίκησε τους Ρουμάνους στη Ρώμη.", ("Ρώμη",)),
+        ("Οι Σέρβοι ψήφισαν. Η Σερβία περιμένει.", ("Σερβία",)),
+        # acronyms of common nouns and words shouted in capitals are no tags
+        ("Τα ΜΜΕ και το ΔΣ του ΝΑΤΟ συνεδρίασαν.", ("ΝΑΤΟ",)),
+        ("ΑΚΟΥΣΑΜΕ ΟΤΙ η ΕΝΩΣΗ ΣΥΝΤΑΚΤΩΝ διαμαρτυρήθηκε στο ΠΑΣΟΚ.", ("ΠΑΣΟΚ",)),
+        # an acronym written with full stops is one acronym; Roman numerals are none
+        ("Η ΕΛ.ΑΣ. ερευνά. Ο Κάρολος ΙΙ δεν απάντησε.", ("ΕΛΑΣ", "Κάρολος")),
+        # a place in a place is two places; an institution of a country is one name
+        ("Η φωτιά στη Λίνδο της Ρόδου έσβησε. Η Ρόδος ανάσανε.", ("Ρόδος", "Λίνδος")),
+        ("Η Τράπεζα της Ελλάδος ανακοίνωσε.", ("Τράπεζα της Ελλάδος",)),
+        # feasts, units and colloquial months are no entities
+        ("Τα Χριστούγεννα στη Θεσσαλονίκη είχε 5 βαθμούς Κελσίου τον Γενάρη.", ("Θεσσαλονίκη",)),
+        # a word in Latin script named once, never with a Greek article, is no tag;
+        # one used as a Greek noun is (η Google)
+        ("Η έρευνα Research Report δημοσιεύθηκε. Η Google αντέδρασε.", ("Google",)),
+        # a plural of people alone is no organisation
+        ("Οι Χριστιανοί γιόρτασαν στη Βηθλεέμ.", ("Βηθλεέμ",)),
+    ],
+)
+def test_real_news_shapes(text: str, expected: tuple[str, ...]) -> None:
+    assert tags_of(text, *USUAL)[0] == expected
+
+
+def test_common_word_at_starts_is_not_a_tag_anywhere() -> None:
+    """'Σύμφωνα' capitalised once mid-sentence does not make it a name in other articles."""
+    found = tags_of("-Σύμφωνα με τον Πούτιν, η Μόσχα απαντά.", *USUAL)
+    assert all("Σύμφωνα" not in tags for tags in found)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Έλληνας", True),
+        ("Ελληνίδα", True),
+        ("Σέρβος", True),
+        ("Ρουμάνους", True),
+        ("Γεωργιανού", True),
+        ("Γερμανίδα", True),
+        ("Μεξικανός", True),
+        ("Ελληνική", False),  # an adjective, part of names such as Ελληνική Στατιστική Αρχή
+        ("Ρωσίας", False),  # the country itself
+        ("Κύπρου", False),
+        ("Γεωργίου", False),  # a person's genitive, not a Georgian
+        ("Βουλή", False),  # not a Bulgarian
+        ("Παπαδόπουλος", False),
+    ],
+)
+def test_demonyms(word: str, expected: bool) -> None:
+    assert is_demonym(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "before", "label"),
+    [
+        (("ΕΠΟ",), "τον", "ΕΠΟ"),  # acronyms do not inflect
+        (("Google",), "την", "Google"),
+        (("Τσίπρα",), "τον", "Τσίπρας"),
+    ],
+)
+def test_indeclinable_labels(words: tuple[str, ...], before: str, label: str) -> None:
+    assert nominative(words, before)[1] == label
+
+
+def test_dotted_acronyms_are_read_as_one() -> None:
+    mentions = [m.words for m, _ in find_mentions(["Η ΕΛ.ΑΣ. και η Ε.Ε. συνεργάζονται."])]
+    assert mentions == [("ΕΛΑΣ",), ("ΕΕ",)]
+
+
+@pytest.mark.parametrize(
+    ("word", "shouted"),
+    [
+        ("ΕΝΩΣΗ", True),
+        ("ΟΧΙ", True),
+        ("ΑΚΟΥΣΑΜΕ", True),
+        ("ΝΑΤΟ", False),
+        ("ΠΑΣΟΚ", False),
+        ("ΕΛΑΣ", False),
+    ],
+)
+def test_shouted_words(word: str, shouted: bool) -> None:
+    assert Lexicon().is_shouted(word) is shouted
+
+
+def test_lexicon_keeps_what_it_looked_up() -> None:
+    lexicon = Lexicon()
+    assert lexicon.frequency("σύμφωνα") > 5.0 > lexicon.frequency("Μοσκοβισί")
+    assert set(lexicon.memo) == {"σύμφωνα", "μοσκοβισί"}
