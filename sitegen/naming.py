@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sitegen.entities import FOLDED_GENITIVES, Mention, raw_stem
 from sitegen.greek import FUNCTION_WORDS, fold
-from sitegen.lexicon import territories
+from sitegen.lexicon import INSTITUTION_GENITIVES, territories
 
 # Articles after which a form is the nominative (feminine and neuter accusatives are alike).
 _NOMINATIVE_AFTER = frozenset("ο η οι το τα στο στα τισ στισ".split())
@@ -51,7 +51,34 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
     ):  # της Ρωσίας -> Ρωσία, της Λάιεν -> Λάιεν; της Αιγύπτου is not guessed
         changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
         return 1, " ".join(changed + rest)
-    return 2, " ".join(words)
+    return institution(words) or (2, " ".join(words))
+
+
+# Endings of adjectives in the genitive and in the nominative, by the noun's gender.
+_ADJECTIVE_ENDINGS = {
+    "m": (("ού", "ός"), ("ου", "ος")),
+    "n": (("ού", "ό"), ("ου", "ο")),
+    "f": (("ής", "ή"), ("ης", "η"), ("ας", "α")),
+}
+
+
+def institution(words: tuple[str, ...]) -> tuple[int, str] | None:
+    """'Ευρωπαϊκού Συμβουλίου Αρχαιολόγων' -> 'Ευρωπαϊκό Συμβούλιο Αρχαιολόγων': an
+    institution noun in the genitive, the adjectives before it agreeing with it (the
+    words after it are genitives in the nominative too)."""
+    for index, word in enumerate(words):
+        found = INSTITUTION_GENITIVES.get(fold(word))
+        if found is None:
+            continue
+        head, gender = found
+        adjectives = []
+        for adjective in words[:index]:
+            ending = next((e for e in _ADJECTIVE_ENDINGS[gender] if adjective.endswith(e[0])), None)
+            if ending is None:
+                return None
+            adjectives.append(adjective[: -len(ending[0])] + ending[1])
+        return 1, " ".join([*adjectives, head, *words[index + 1 :]])
+    return None
 
 
 def _inflects(word: str) -> bool:

@@ -120,9 +120,16 @@ def test_demonyms(word: str, expected: bool) -> None:
         (("ΕΠΟ",), "τον", "ΕΠΟ"),  # acronyms do not inflect
         (("Google",), "την", "Google"),
         (("Τσίπρα",), "τον", "Τσίπρας"),
+        # an institution noun in the genitive, its adjectives agreeing with it
+        (("Ευρωπαϊκού", "Συμβουλίου", "Αρχαιολόγων"), "του", "Ευρωπαϊκό Συμβούλιο Αρχαιολόγων"),
+        (("Πανελλήνιου", "Ιατρικού", "Συλλόγου"), "", "Πανελλήνιος Ιατρικός Σύλλογος"),
+        (("Εθνικής", "Τράπεζας"), "", "Εθνική Τράπεζα"),
+        (("Νοσοκομείου", "Σερρών"), "του", "Νοσοκομείο Σερρών"),
+        (("Δήμου", "Βόλου"), "", "Δήμος Βόλου"),
+        (("Πεκίνου",), "του", "Πεκίνου"),  # no institution noun: not guessed
     ],
 )
-def test_indeclinable_labels(words: tuple[str, ...], before: str, label: str) -> None:
+def test_labels(words: tuple[str, ...], before: str, label: str) -> None:
     assert nominative(words, before)[1] == label
 
 
