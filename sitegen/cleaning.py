@@ -9,7 +9,6 @@ the form seen after a nominative article anywhere.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sitegen.entities import (
@@ -56,6 +55,7 @@ _TITLES = frozenset(
     "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
 )
 _PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
+_MINISTRY = frozenset(["υπουργειο", "υπουργειου"])
 
 
 @dataclass
@@ -81,6 +81,9 @@ def clean(
         if folded in COMMON_ACRONYMS or folded in found.shouted or is_roman_numeral(words[0]):
             return ()
         return (_named(mention.words, before, found, gazetteer),)
+    if before in _MINISTRY and len(words) <= 3 and _is_portfolio(words[0]):
+        # 'το υπουργείο Εξωτερικών' names the Υπουργείο Εξωτερικών
+        return (_named(("Υπουργείο", *words), "το", found, gazetteer),)
     only_by_position = mention.initial and (
         _evidence_key(words[0]) in found.positional or not _seen_mid_sentence(words[0], found)
     )
@@ -152,6 +155,12 @@ def _names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
     )
 
 
+def _is_portfolio(word: str) -> bool:
+    """Υγείας, Εξωτερικών, Εθνικής (Άμυνας): what a ministry is of."""
+    folded = fold(word)
+    return is_listed(folded, PORTFOLIOS) or folded.endswith(("ων", "ησ", "ασ"))
+
+
 def _is_common(word: str, found: Found) -> bool:
     """A capitalised word that alone names nothing: Επιτροπή, Πρόεδρος, an odd capital."""
     folded = fold(word)
@@ -201,30 +210,39 @@ def _seen_mid_sentence(word: str, found: Found) -> bool:
     return fold(word) in found.mid_caps or (len(key) >= 4 and key in found.mid_caps)
 
 
-def learn(mentions: Iterable[Mention], lexicon: Lexicon) -> Found:
+def learn(seen: Counter, lexicon: Lexicon) -> Found:
+    """What the collection's mentions (with their counts) teach about capitalised words."""
     found = Found()
-    starts: Counter = Counter()  # folded first words of mentions that start a sentence
-    inside: Counter = Counter()  # folded words capitalised inside a sentence
-    written: dict[str, str] = {}  # a folded word as written, for its frequency
-    for mention in mentions:
+    starts: Counter = Counter()  # first words of mentions that start a sentence, by key
+    inside: Counter = Counter()  # words capitalised inside a sentence, by key
+    forms: defaultdict[str, set[str]] = defaultdict(set)  # how each key is written
+    alone: Counter = Counter()  # mentions of one word, by folded word
+    adjectival: Counter = Counter()  # of which used as a nationality (ο Ρώσος πρόεδρος)
+    for mention, times in seen.items():
         if mention.acronym:
             word = mention.words[0]
             if len(word) >= 3 and fold(word) not in COMMON_ACRONYMS and lexicon.is_shouted(word):
                 found.shouted.add(fold(word))
-        if is_adjectival(mention) or (len(mention.words) == 1 and is_demonym(mention.words[0])):
-            found.adjectival.add(fold(mention.words[0]))
-            continue
+        if len(mention.words) == 1:
+            alone[fold(mention.words[0])] += times
+            if is_adjectival(mention) or is_demonym(mention.words[0]):
+                adjectival[fold(mention.words[0])] += times
+                continue
         for j, word in enumerate(mention.words):
+            key = _evidence_key(word)
             if j or not mention.initial:
                 found.mid_caps.add(fold(word))
                 found.mid_caps.add(word_key(word))
-                inside[_evidence_key(word)] += 1
+                inside[key] += times
             else:
-                starts[_evidence_key(word)] += 1
-                written.setdefault(_evidence_key(word), word)
-    for folded, times in starts.items():
-        if _mostly_at_starts(times, inside[folded], lexicon.frequency(written[folded])):
-            found.positional.add(folded)
+                starts[key] += times
+                forms[key].add(word)
+    # one odd use (ο Τσίπρας συναντώντας) does not make a name a nationality word
+    found.adjectival = {w for w, times in adjectival.items() if 2 * times >= alone[w]}
+    for key, times in starts.items():
+        frequency = max(lexicon.frequency(word) for word in forms[key])
+        if _mostly_at_starts(times, inside[key], frequency):
+            found.positional.add(key)
     return found
 
 

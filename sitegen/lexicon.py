@@ -95,7 +95,8 @@ _INSTITUTIONS = """
 παρατηρητηρι λιμεναρχει θεατρ σκην φεστιβαλ βραβει κυπελλ πρωταθλημ
 """
 _TITLES = """
-προεδρ αντιπροεδρ πρωθυπουργ υπουργ αναπληρωτ υφυπουργ επιτροπ τομεαρχ αρχηγ βουλευτ
+προεδρ αντιπροεδρ πρωθυπουργ υπουργ αναπληρωτ υφυπουργ επιτροπο επιτροπε επιτροπου
+επιτροπων τομεαρχ αρχηγ βουλευτ
 ευρωβουλευτ δημαρχ αντιδημαρχ περιφερειαρχ διευθυντ εκπροσωπ γραμματε καγκελαρ
 κυβερνητ πρεσβ προξεν διοικητ υποδιοικητ συμβουλ στρατηγ ταξιαρχ αντιστρατηγ
 υποστρατηγ ναυαρχ πτεραρχ συνταγματαρχ ταγματαρχ λοχαγ υπολοχαγ σμηναγ επισμηναγ
@@ -127,17 +128,21 @@ DOCUMENTS = tuple(_DOCUMENTS.split())
 INSTITUTIONS = tuple(_INSTITUTIONS.split())
 TITLES = tuple(_TITLES.split())
 PORTFOLIOS = tuple(_PORTFOLIOS.split())
-_INFLECTION = frozenset("αεηιουωσντ")
+# The endings of Greek nouns and adjectives (folded), after a listed prefix; a title
+# names a person, so takes a person's endings (Υπουργ-ός, not Υπουργ-είο).
+_ENDINGS = frozenset(
+    "α ασ ε εσ η ησ ο οσ ου ουσ οι ων ι ια ιο ιου ιων ιεσ ιοσ ιοι ιουσ εισ εων εωσ ωσ "
+    "ατα ατοσ ατων".split()
+) | {""}
+_PERSON_ENDINGS = frozenset("α ασ ε εσ ησ ο οσ ου ουσ οι ων σ ι".split()) | {""}
 
 
 def is_listed(folded: str, prefixes: tuple[str, ...]) -> bool:
-    """Is this folded word a listed prefix plus at most four letters of inflection?"""
-    for prefix in prefixes:
-        if folded.startswith(prefix):
-            rest = folded[len(prefix) :]
-            if len(rest) <= 4 and _INFLECTION.issuperset(rest):
-                return True
-    return False
+    """Is this folded word a listed prefix plus a noun's ending (Επιτροπ-ής, Νήσ-οι)?"""
+    endings = _PERSON_ENDINGS if prefixes is TITLES else _ENDINGS
+    return any(
+        folded.startswith(prefix) and folded[len(prefix) :] in endings for prefix in prefixes
+    )
 
 
 # Institution nouns whose genitive is unmistakable, with their nominative and gender:

@@ -97,6 +97,7 @@ def is_adjectival(mention: Mention) -> bool:
         and not mention.after[0].isupper()
         and after not in FUNCTION_WORDS
         and word[-2:] == after[-2:]
+        and not after.endswith("ντασ")  # 'ο Τσίπρας συναντώντας': a participle, no noun
     )
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from sitegen.entities import find_mentions
-from sitegen.lexicon import Lexicon
+from sitegen.greek import fold
+from sitegen.lexicon import (
+    INSTITUTIONS,
+    NOT_NAME_STEMS,
+    TITLES,
+    Lexicon,
+    is_listed,
+    territories,
+)
 from sitegen.naming import is_demonym, nominative
 
 from .test_tagging import tags_of
@@ -78,6 +86,13 @@ USUAL = [
         # a word in Latin script named once, never with a Greek article, is no tag;
         # one used as a Greek noun is (η Google)
         ("Η έρευνα Research Report δημοσιεύθηκε. Η Google αντέδρασε.", ("Google",)),
+        # a ministry named after a lower-case 'υπουργείο' is one
+        (
+            "Το υπουργείο Εξωτερικών ανακοίνωσε ότι το υπουργείο Υγείας συμφωνεί.",
+            ("Υπουργείο Εξωτερικών", "Υπουργείο Υγείας"),
+        ),
+        # a participle after a surname does not make the surname a nationality word
+        ("Ο Τσίπρας μίλησε. Ο Τσίπρας συναντώντας τον Ζάεφ χαμογέλασε.", ("Τσίπρας", "Ζάεφ")),
         # a plural of people alone is no organisation
         ("Οι Χριστιανοί γιόρτασαν στη Βηθλεέμ.", ("Βηθλεέμ",)),
     ],
@@ -131,6 +146,39 @@ def test_demonyms(word: str, expected: bool) -> None:
 )
 def test_labels(words: tuple[str, ...], before: str, label: str) -> None:
     assert nominative(words, before)[1] == label
+
+
+def test_no_country_is_a_generic_word() -> None:
+    """The closed word lists never swallow a country's name (Πολωνία is no Πόλη)."""
+    listed = [
+        name
+        for name in territories().values()
+        if " " not in name
+        and any(is_listed(fold(name), words) for words in (INSTITUTIONS, TITLES, NOT_NAME_STEMS))
+    ]
+    assert listed == []
+
+
+@pytest.mark.parametrize(
+    "name", ["Βασίλης", "Δήμος", "Στράτος", "Κυριάκος", "Μαρτίνος", "Πολάκης", "Σχολινάκης"]
+)
+def test_first_names_and_surnames_are_not_generic_words(name: str) -> None:
+    assert not any(is_listed(fold(name), words) for words in (INSTITUTIONS, TITLES, NOT_NAME_STEMS))
+
+
+@pytest.mark.parametrize(
+    ("word", "title", "institution"),
+    [
+        ("Υπουργός", True, False),
+        ("Υπουργείο", False, True),
+        ("Βουλευτής", True, False),
+        ("Επιτροπής", False, True),
+        ("Προέδρου", True, False),
+    ],
+)
+def test_titles_and_institutions(word: str, title: bool, institution: bool) -> None:
+    assert is_listed(fold(word), TITLES) is title
+    assert is_listed(fold(word), INSTITUTIONS) is institution
 
 
 def test_dotted_acronyms_are_read_as_one() -> None:
