@@ -11,6 +11,7 @@ from sitegen import headlines
 from sitegen.errors import Problems
 from sitegen.model import Article
 from sitegen.slugs import slugify
+from sitegen.unicode import normalize_text
 
 _DATE_LINE = re.compile(r"date[ \t]+(\S+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -39,7 +40,8 @@ def guess_greek_encoding(raw: bytes) -> str | None:
 
 
 def decode(raw: bytes, where: str, problems: Problems, encoding: str = "utf-8") -> str | None:
-    """Bytes to text with universal newlines; None (and a problem) if it is not text."""
+    """Bytes to text with universal newlines, normalised (sitegen.unicode); None (and a
+    problem) if it is not text."""
     if len(raw) > MAX_BYTES:
         problems.add(where, f"is {len(raw) / 1048576:.1f} MB, more than an article can be "
                      f"({MAX_BYTES // 1048576} MB)", hint="split it or remove it")  # fmt: skip
@@ -68,7 +70,7 @@ def decode(raw: bytes, where: str, problems: Problems, encoding: str = "utf-8") 
             hint,
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalize_text(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def parse_date(value: str, where: str, line: int, problems: Problems) -> date | None:
