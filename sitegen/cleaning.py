@@ -139,9 +139,9 @@ def _person_after(words: list[str]) -> bool:
 
 def _names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
     """Does a name stand before this genitive on its own? A country, a people or a rare
-    word does, and so does any name before a country (Λίνδος της Ρόδου, Κεμπέκ του
-    Καναδά); a common word or an institution heads one longer name (Γλυπτά του
-    Παρθενώνα, Τράπεζα της Ελλάδος)."""
+    word does, and so does any word before a country or an institution (Λίνδος της
+    Ρόδου, Κεμπέκ του Καναδά, Διοίκηση του Νοσοκομείου Συγγρού); other common words and
+    institutions head one longer name (Γλυπτά του Παρθενώνα, Τράπεζα της Ελλάδος)."""
     if len(words) != 1:
         return False
     folded = fold(words[0])
@@ -152,6 +152,7 @@ def _names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
         or is_demonym(words[0])
         or lexicon.frequency(words[0]) < 3.0
         or (len(after) == 1 and is_country(after[0]))
+        or any(is_listed(fold(word), INSTITUTIONS) for word in after)
     )
 
 

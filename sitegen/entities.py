@@ -14,6 +14,7 @@ from typing import NamedTuple
 import Stemmer
 
 from sitegen.greek import FUNCTION_WORDS, fold
+from sitegen.lexicon import COMMON_ACRONYMS
 
 _OPENERS = frozenset('«"“(:[')
 # Lower-case words allowed inside a name: particles (η φον ντερ Λάιεν) ...
@@ -127,6 +128,13 @@ _DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-ZΑ-Ω]{1,3}\.){2,}(?![^\W\d_])")
 _DOTTED_HINT = re.compile(r"\.[A-ZΑ-Ω]")  # a quick test first: the full pattern is slow
 
 
+# An abbreviated first name before a surname: Βασ. Παπαδόπουλος, Σπ. Λημνιός (it keeps a
+# medial σ, while a word that ends a sentence ends in ς: 'στην Ίος. Ο').
+_ABBREVIATED = re.compile(
+    r"(?<![^\W\d_])[A-ZΑ-Ω][a-zα-ωά-ώ]{0,3}[βγδζθκλμξπρστφχψ]\.(?=\s+[A-ZΑ-ΩΆ-Ώ])"
+)
+
+
 def _undotted(match: re.Match) -> str:
     return match.group().replace(".", "") + "."
 
@@ -137,6 +145,8 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
     for number, paragraph in enumerate(paragraphs):
         if _DOTTED_HINT.search(paragraph):
             paragraph = _DOTTED.sub(_undotted, paragraph)
+        if ". " in paragraph:
+            paragraph = _ABBREVIATED.sub("", paragraph)
         for match in _RUN.finditer(paragraph):
             start = match.start()
             text, after = match.groups("")
@@ -190,7 +200,9 @@ def split_run(text: str, initial: bool, before: str, after: str) -> tuple[Mentio
             following = words[i + 1] if i + 1 < len(words) else after
             previous = fold(run[-1]) if run else before
             found.append(Mention((word,), initial and not run, previous, following, True))
-            run, initial, before = [], False, fold(word)
+            if fold(word) not in COMMON_ACRONYMS:  # 'η ΠΑΕ Ολυμπιακός': the article tells
+                before = fold(word)
+            run, initial = [], False
         elif not run and (fold(word) in FUNCTION_WORDS or len(word) == 1):
             initial, before = False, fold(word)  # 'Η Ρωσία': the article is not the name
         elif word in GENITIVES and (not run or run[-1] in GENITIVES):

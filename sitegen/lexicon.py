@@ -174,4 +174,7 @@ INSTITUTION_GENITIVES = {
 }
 
 # Acronyms of common nouns, not of anything named (folded).
-COMMON_ACRONYMS = frozenset("μμε δσ αε αεπ φπα μκο ττ τμ κκ λπ πχ αμεα υγ".split())
+COMMON_ACRONYMS = frozenset(
+    """μμε δσ γσ αε αεπ φπα μκο ττ τμ κκ λπ πχ αμεα υγ χυτα μεθ φεκ εφκα αδτ αφμ ακ
+    παε καε επε οε ικε αεβε dna aids hiv ceo cfo pc tv usd eur gdp""".split()
+)  # company forms (ΠΑΕ, ΚΑΕ, ΕΠΕ), documents (ΦΕΚ), places (ΜΕΘ, ΧΥΤΑ), units, terms

@@ -75,6 +75,7 @@ USUAL = [
         ("Οι Σέρβοι ψήφισαν. Η Σερβία περιμένει.", ("Σερβία",)),
         # acronyms of common nouns and words shouted in capitals are no tags
         ("Τα ΜΜΕ και το ΔΣ του ΝΑΤΟ συνεδρίασαν.", ("ΝΑΤΟ",)),
+        ("Η ΠΑΕ Ολυμπιακός δημοσίευσε το ΦΕΚ για το DNA.", ("Ολυμπιακός",)),
         ("ΑΚΟΥΣΑΜΕ ΟΤΙ η ΕΝΩΣΗ ΣΥΝΤΑΚΤΩΝ διαμαρτυρήθηκε στο ΠΑΣΟΚ.", ("ΠΑΣΟΚ",)),
         # an acronym written with full stops is one acronym; Roman numerals are none
         ("Η ΕΛ.ΑΣ. ερευνά. Ο Κάρολος ΙΙ δεν απάντησε.", ("ΕΛΑΣ", "Κάρολος")),
@@ -179,6 +180,18 @@ def test_first_names_and_surnames_are_not_generic_words(name: str) -> None:
 def test_titles_and_institutions(word: str, title: bool, institution: bool) -> None:
     assert is_listed(fold(word), TITLES) is title
     assert is_listed(fold(word), INSTITUTIONS) is institution
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Μίλησε ο Βασ. Παπαδόπουλος.", [("Μίλησε",), ("Παπαδόπουλος",)]),
+        ("Έφτασε στην Ίος. Ο δήμαρχος μίλησε.", [("Έφτασε",), ("Ίος",)]),  # a sentence end
+        ("Πήγε στο Ιράν. Η Τεχεράνη απάντησε.", [("Πήγε",), ("Ιράν",), ("Τεχεράνη",)]),
+    ],
+)
+def test_abbreviated_first_names(text: str, names: list[tuple[str, ...]]) -> None:
+    assert [m.words for m, _ in find_mentions([text])] == names
 
 
 def test_dotted_acronyms_are_read_as_one() -> None:
