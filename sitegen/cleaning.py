@@ -264,7 +264,7 @@ def _mostly_at_starts(starts: int, inside: int, frequency: float) -> bool:
 
 
 def best_labels(
-    seen: Counter, cleaned: dict[Mention, tuple[Name, ...]]
+    seen: Counter, cleaned: dict[Mention, tuple[Name, ...]], lexicon: Lexicon
 ) -> dict[Key, tuple[int, str]]:
     """(certainty class, label) of every name: its surest form over all its mentions."""
     forms: dict[Key, Counter] = defaultdict(Counter)
@@ -273,5 +273,5 @@ def best_labels(
             if name.canonical:
                 forms[name.key][(-1, name.canonical)] += times
             elif not name.demonym:
-                forms[name.key][nominative(name.words, name.before)] += times
+                forms[name.key][nominative(name.words, name.before, lexicon)] += times
     return {key: best_label(counter) for key, counter in forms.items()}

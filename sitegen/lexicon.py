@@ -26,6 +26,7 @@ class Lexicon:
     """Word frequencies, looked up once per word and kept (the memo travels in the cache)."""
 
     memo: dict[str, float] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # nominative_of, kept likewise
 
     def frequency(self, word: str) -> float:
         """Zipf frequency of a word as written in lower case (0 for an unknown word)."""
@@ -37,6 +38,25 @@ class Lexicon:
             self.memo[key] = found
         return found
 
+    def nominative_of(self, genitive: str) -> str | None:
+        """The nominative that Greek text uses for a masculine or neuter genitive, as
+        wordfreq spells it (του Δουβλίνου -> Δουβλίνο), or None when it knows none."""
+        key = "\u2192" + genitive
+        found = self.forms.get(key)
+        if found is None:
+            folded, table = fold(genitive), _by_folded()
+            found = ""
+            for ending, tails in _GENITIVE_ENDINGS:
+                if folded.endswith(ending):
+                    stem = folded[: -len(ending)]
+                    known = [table[stem + t] for t in tails if table.get(stem + t, (0,))[0] >= 2.0]
+                    if known:
+                        found = known[0][1]
+                        found = found[:-1] + "ς" if found.endswith("σ") else found
+                    break
+            self.forms[key] = found
+        return (genitive[0] + found[1:]) if found and found[0] == genitive[0].lower() else None
+
     def is_shouted(self, word: str) -> bool:
         """Is an ALL-CAPS word a common word written in capitals (ΕΝΩΣΗ, ΟΧΙ), rather than
         an acronym (ΝΑΤΟ, ΠΑΣΟΚ)? Written in lower case, a word has accents; an acronym
@@ -45,7 +65,7 @@ class Lexicon:
         found = self.memo.get(key)
         if found is None:
             bare = self.frequency(word)
-            accented = _by_folded().get(fold(word), 0.0)
+            accented = _by_folded().get(fold(word), (0.0, ""))[0]
             # short acronyms often spell a rare word too (ΕΛΑΣ, έλας): only a common one counts
             least = 4.5 if len(word) <= 4 else 3.0
             found = self.memo[key] = float(accented >= least and accented >= bare + 0.5)
@@ -62,14 +82,26 @@ def _frequencies() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _by_folded() -> dict[str, float]:
-    """The frequency of the commonest way of writing each folded word."""
-    best: dict[str, float] = {}
-    for word, frequency in _frequencies().items():
+def _by_folded() -> dict[str, tuple[float, str]]:
+    """The commonest way of writing each folded word, with its frequency."""
+    best: dict[str, tuple[float, str]] = {}
+    for word, frequency in sorted(_frequencies().items()):
         folded = fold(word)
-        if frequency > best.get(folded, 0.0):
-            best[folded] = frequency
+        if frequency > best.get(folded, (0.0, ""))[0]:
+            best[folded] = (frequency, word)
     return best
+
+
+# A masculine or neuter genitive singular and the nominatives it may come from:
+# του Δουβλίνου (Δουβλίνο), του Ασπροπύργου (Ασπρόπυργος), του Κρυονερίου (Κρυονέρι),
+# του Περικλή (Περικλής), του Ρουβίκωνα (Ρουβίκωνας).
+# The masculine -ος comes first: κόσμο is the accusative of κόσμος, not a neuter.
+_GENITIVE_ENDINGS = (
+    ("ιου", ("ιοσ", "ιο", "ι")),
+    ("ου", ("οσ", "ο")),
+    ("η", ("ησ",)),
+    ("α", ("ασ",)),
+)
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +188,7 @@ _INSTITUTION_GENITIVES = """
 Πρακτορείου Πρακτορείο n|Κόμματος Κόμμα n|Φεστιβάλ Φεστιβάλ n
 Συλλόγου Σύλλογος m|Οργανισμού Οργανισμός m|Ομίλου Όμιλος m|Δήμου Δήμος m
 Σταθμού Σταθμός m|Μηχανισμού Μηχανισμός m|Συνασπισμού Συνασπισμός m|Φορέα Φορέας m
-Επιτροπής Επιτροπή f|Ένωσης Ένωση f|Ενωσης Ενωση f|Τράπεζας Τράπεζα f
+Επιτροπής Επιτροπή f|Ένωσης Ένωση f|Τράπεζας Τράπεζα f
 Περιφέρειας Περιφέρεια f|Αρχής Αρχή f|Υπηρεσίας Υπηρεσία f|Εταιρείας Εταιρεία f
 Εταιρίας Εταιρία f|Ομοσπονδίας Ομοσπονδία f|Σχολής Σχολή f|Διεύθυνσης Διεύθυνση f
 Αστυνομίας Αστυνομία f|Συνομοσπονδίας Συνομοσπονδία f|Ακαδημίας Ακαδημία f

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sitegen.entities import FOLDED_GENITIVES, Mention, raw_stem
 from sitegen.greek import FUNCTION_WORDS, fold
-from sitegen.lexicon import INSTITUTION_GENITIVES, territories
+from sitegen.lexicon import INSTITUTION_GENITIVES, Lexicon, territories
 
 # Articles after which a form is the nominative (feminine and neuter accusatives are alike).
 _NOMINATIVE_AFTER = frozenset("ο η οι το τα στο στα τισ στισ".split())
@@ -22,13 +22,19 @@ _MASCULINE_ACCUSATIVE = frozenset("τον στον".split())
 _GENITIVE_SINGULAR = frozenset("του στου".split())
 _FEMININE_GENITIVE = frozenset(["τησ"])
 _ADJECTIVE = re.compile("ικ(?:οσ|η|ο|ου|ησ|οι|εσ|α|ων|ουσ)$")  # Ελληνική, Ρωσικό: not people
+# Endings a nationality adjective shares with its noun (ο Ρώσος πρόεδρος, των Ρώσων
+# στρατιωτών), folded; verbs end otherwise (-αν, -ει, -ουν).
+_AGREEING = frozenset("οσ ου οι ων ουσ ησ εσ ασ".split())
 _DEMONYM_SUFFIXES = ("ατ", "ιατ", "ιτ", "εζ", "αν", "ιν", "ιδ")
 
 
-def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
+def nominative(
+    words: tuple[str, ...], before: str, lexicon: Lexicon | None = None
+) -> tuple[int, str]:
     """(confidence class, label) for a name as written after the word `before`.
 
-    Class 0: the form is the nominative; 1: derived by a safe rule; 2: unknown case.
+    Class 0: the form is the nominative; 1: derived by a safe rule, or (after του) the
+    nominative Greek text uses for the genitive, as the lexicon knows it; 2: unknown case.
     """
     if before in _NOMINATIVE_AFTER:
         return 0, " ".join(words)
@@ -46,12 +52,20 @@ def nominative(words: tuple[str, ...], before: str) -> tuple[int, str]:
     if before in _GENITIVE_SINGULAR and all(fold(w)[-1:] not in ("υ", "ο", "α") for w in head):
         changed = [w + "ς" if fold(w).endswith("η") else w for w in head]
         return 1, " ".join(changed + rest)
+    found = institution(words)
+    if found:
+        return found
+    if before in _GENITIVE_SINGULAR and lexicon is not None and all(map(_inflects, head)):
+        # του Δουβλίνου -> Δουβλίνο, του Παύλου Πολάκη -> Παύλος Πολάκης
+        known = [lexicon.nominative_of(w) for w in head]
+        if all(known):
+            return 1, " ".join(known + rest)
     if before in _FEMININE_GENITIVE and all(
         fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "συ" for w in head
     ):  # της Ρωσίας -> Ρωσία, της Λάιεν -> Λάιεν; της Αιγύπτου is not guessed
         changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
         return 1, " ".join(changed + rest)
-    return institution(words) or (2, " ".join(words))
+    return 2, " ".join(words)
 
 
 # Endings of adjectives in the genitive and in the nominative, by the noun's gender.
@@ -97,6 +111,7 @@ def is_adjectival(mention: Mention) -> bool:
         and not mention.after[0].isupper()
         and after not in FUNCTION_WORDS
         and word[-2:] == after[-2:]
+        and word[-2:] in _AGREEING  # 'ο Ορμπάν δήλωσαν': a verb, no noun
         and not after.endswith("ντασ")  # 'ο Τσίπρας συναντώντας': a participle, no noun
     )
 

@@ -79,7 +79,7 @@ class TagState:
                 for m in self.seen
             }
         self.found, self.cleaned = found, cleaned
-        best = best_labels(self.seen, cleaned)
+        best = best_labels(self.seen, cleaned, self.lexicon)
 
         redo = set(changed)  # articles whose names are made again
         if touched:
