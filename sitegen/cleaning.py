@@ -76,6 +76,10 @@ def clean(
     non-names; spot nationalities."""
     words = list(mention.words)
     before = mention.before
+    if len(words) == 1 and _is_pairing(words[0]):
+        # 'οι σχέσεις Ελλάδας-Τουρκίας', 'Ολυμπιακός-ΠΑΟΚ': two names, not one
+        parts = words[0].split("-")
+        return tuple(_named((part,), before, found, gazetteer) for part in parts)
     if mention.acronym:
         folded = fold(words[0])
         if folded in COMMON_ACRONYMS or folded in found.shouted or is_roman_numeral(words[0]):
@@ -154,6 +158,16 @@ def _names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
         or (len(after) == 1 and is_country(after[0]))
         or any(is_listed(fold(word), INSTITUTIONS) for word in after)
     )
+
+
+def _is_pairing(word: str) -> bool:
+    """Is a hyphenated word two names side by side: two countries, or a word and an
+    acronym (Ελλάδας-Τουρκίας, Ολυμπιακός-ΠΑΟΚ)? Σλέσβιχ-Χόλσταϊν is one name."""
+    parts = word.split("-")
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return False
+    capitals = [part.isupper() for part in parts]
+    return all(map(is_country, parts)) or (any(capitals) and not all(capitals))
 
 
 def _is_portfolio(word: str) -> bool:

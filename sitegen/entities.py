@@ -50,7 +50,8 @@ class Name(NamedTuple):
 
 
 def is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.isalpha()
+    """ΝΑΤΟ, ΑΠΕ-ΜΠΕ: capitals only."""
+    return len(word) >= 2 and word.isupper() and word.replace("-", "").isalpha()
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -96,7 +97,8 @@ def name_key(words: Iterable[str]) -> Key:
 
 _LETTER = r"[^\W\d_]"
 _CAPITAL = "[A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-Ϋ]"
-_NAME_WORD = rf"{_CAPITAL}{_LETTER}+(?:['’]{_LETTER}+)?"
+# a capitalised word, hyphenated names whole (Σλέσβιχ-Χόλσταϊν, ΑΠΕ-ΜΠΕ)
+_NAME_WORD = rf"{_CAPITAL}{_LETTER}+(?:['’]{_LETTER}+)?(?:-{_CAPITAL}{_LETTER}+)*"
 _LINKS = "|".join(sorted(PARTICLES | GENITIVES))
 # A run of names, and the word right after it (for 'Ρώσος πρόεδρος', an adjective use).
 _RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+(?:(?:{_LINKS})\s+)*{_NAME_WORD})*)(?:\s+({_LETTER}+))?")

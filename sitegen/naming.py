@@ -63,7 +63,7 @@ def nominative(
     if before in _FEMININE_GENITIVE and all(
         fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "συ" for w in head
     ):  # της Ρωσίας -> Ρωσία, της Λάιεν -> Λάιεν; της Αιγύπτου is not guessed
-        changed = [w[:-1] if fold(w)[-2:] in ("ασ", "ησ") else w for w in head]
+        changed = ["-".join(_genitive_stripped(p) for p in w.split("-")) for w in head]
         return 1, " ".join(changed + rest)
     return 2, " ".join(words)
 
@@ -93,6 +93,11 @@ def institution(words: tuple[str, ...]) -> tuple[int, str] | None:
             adjectives.append(adjective[: -len(ending[0])] + ending[1])
         return 1, " ".join([*adjectives, head, *words[index + 1 :]])
     return None
+
+
+def _genitive_stripped(word: str) -> str:
+    """Ρωσίας -> Ρωσία (a feminine genitive in -ας, -ης); other words as they are."""
+    return word[:-1] if fold(word)[-2:] in ("ασ", "ησ") else word
 
 
 def _inflects(word: str) -> bool:
