@@ -158,6 +158,12 @@ _DOCUMENTS = """
 """
 DOCUMENTS = tuple(_DOCUMENTS.split())
 INSTITUTIONS = tuple(_INSTITUTIONS.split())
+# Words that make another place of a place: Βόρεια Κορέα is not Κορέα, Μέση Ανατολή not
+# Ανατολή, Νέα Υόρκη not Υόρκη (adjectives, so with an ending: Κέντρικ Ναν is a person).
+_QUALIFIERS = tuple(
+    """βορει νοτι ανατολικ δυτικ κεντρικ μεσ μεγαλ μικρ νε παλαι νοτιοανατολικ
+    νοτιοδυτικ βορειοανατολικ βορειοδυτικ""".split()
+)
 TITLES = tuple(_TITLES.split())
 PORTFOLIOS = tuple(_PORTFOLIOS.split())
 # The endings of Greek nouns and adjectives (folded), after a listed prefix; a title
@@ -174,6 +180,16 @@ def is_listed(folded: str, prefixes: tuple[str, ...]) -> bool:
     endings = _PERSON_ENDINGS if prefixes is TITLES else _ENDINGS
     return any(
         folded.startswith(prefix) and folded[len(prefix) :] in endings for prefix in prefixes
+    )
+
+
+def is_qualifier(folded: str) -> bool:
+    """Βόρεια, Μέση, Νέα, Άνω: the first word of a place that is another place."""
+    if folded in ("ανω", "κατω"):
+        return True
+    return any(
+        folded.startswith(q) and len(folded) > len(q) and folded[len(q) :] in _ENDINGS
+        for q in _QUALIFIERS
     )
 
 

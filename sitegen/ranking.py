@@ -9,7 +9,7 @@ from functools import lru_cache
 from sitegen.entities import FOLDED_GENITIVES, Key, Name
 from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
-from sitegen.lexicon import Lexicon, territories
+from sitegen.lexicon import Lexicon, is_qualifier, territories
 from sitegen.naming import country_base, demonym_base
 
 _SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
@@ -113,8 +113,13 @@ def _merge_short_forms(
 
     for key in sorted(k for k in counts if len(k) > 1):
         last = (key[-1],)
-        if last not in counts or key not in counts or _genitive_tail(key):
-            continue  # 'Ζαγορά του Πηλίου' is not a kind of Πήλιο
+        if (
+            last not in counts
+            or key not in counts
+            or _genitive_tail(key)
+            or _qualified(labels[key])
+        ):
+            continue  # 'Ζαγορά του Πηλίου' is not a kind of Πήλιο, 'Μέση Ανατολή' no Ανατολή
         words = [fold(w) for w in labels[key].split()]
         # 'Εθνική Ελλάδας' is not a kind of 'Ελλάδα': a genitive after a feminine or neuter
         # nominative; 'Κυριάκος Μητσοτάκης' (both in -ς) is a first name and a surname
@@ -134,6 +139,12 @@ def _merge_short_forms(
             move(key, longer[0])
 
 
+@lru_cache(maxsize=1 << 16)
+def _qualified(label: str) -> bool:
+    """Βόρεια Κορέα, Μέση Ανατολή: a place made another by its first word."""
+    return is_qualifier(fold(label.split()[0])) or fold(label) in territories()
+
+
 def name_consistently(
     chosen: dict[str, list[Key]], labels: dict[Key, str], limit: int
 ) -> dict[str, tuple[str, ...]]:
@@ -142,7 +153,12 @@ def name_consistently(
     used = Counter(key for keys in chosen.values() for key in keys)
     fulls: dict[Key, set[Key]] = defaultdict(set)
     for key in used:
-        if len(key) > 1 and (key[-1],) in used and not _genitive_tail(key):
+        if (
+            len(key) > 1
+            and (key[-1],) in used
+            and not _genitive_tail(key)
+            and not _qualified(labels[key])
+        ):
             fulls[(key[-1],)].add(key)
     alias: dict[Key, Key] = {}
     for surname, names in fulls.items():

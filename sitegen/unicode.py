@@ -29,6 +29,10 @@ def _ranges(chars: list[str]) -> str:
     return "".join(out)
 
 
+def _chars(ranges: list[tuple[int, int]]) -> list[str]:
+    return [chr(code) for first, last in ranges for code in range(first, last + 1)]
+
+
 # Greek letters used in writing for the Greek letter they stand for (as NFKC maps them),
 # next to a Greek letter: «Σύµφωνα µε» typed with the MICRO SIGN, ϐ and ϑ from French
 # typesetting, ϕ ϖ ϰ ϱ ϵ from TeX. Not next to a Greek letter they stay (5 µm, ϕ = 2). The
@@ -68,21 +72,22 @@ _TO_LATIN = str.maketrans(_GREEK_TWINS)
 #   otherwise than it reads. Two uses are kept: the zero-width joiner between two
 #   non-letters (emoji sequences such as 👩‍💻) and the tag characters after 🏴
 #   (flags of Scotland, Wales, England).
-_SPACE_CONTROLS = "\x0b\x0c\x1c-\x1f\x85"
-_CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
-_FORMAT = (
-    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200c\u200e\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-)
-_TAGS = "\U000e0020-\U000e007f"
-_REMOVE = re.compile(f"[{_CONTROLS}{_FORMAT}]")
-# Then, once the others are gone: tag characters not after 🏴, and (after NFC, which may
-# make a letter of an accent) zero-width joiners next to a letter or digit.
-_STRAY_TAGS = re.compile(f"(?<![\U0001f3f4{_TAGS}])[{_TAGS}]+")
-_LONE_JOINERS = re.compile("(?<=\\w)\u200d+|\u200d+(?=\\w)")
-_SPACES = re.compile(f"[{_SPACE_CONTROLS}]")
-_SYMBOL_RUN = re.compile(f"(?<=[{_G}])[{''.join(_SYMBOLS)}]+|[{''.join(_SYMBOLS)}]+(?=[{_G}])")
+_CONTROLS = [(0x00, 0x08), (0x0E, 0x1B), (0x7F, 0x84), (0x86, 0x9F)]
+_SPACE_CONTROLS = [(0x0B, 0x0C), (0x1C, 0x1F), (0x85, 0x85)]
+_FORMAT = [
+    (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70F, 0x70F),
+    (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200C), (0x200E, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+]  # fmt: skip
+_JOINER = "\u200d"
+_TAG_CHARS = frozenset(_chars([(0xE0020, 0xE007F)]))
+_DROP = frozenset(_chars(_CONTROLS + _FORMAT))
+_SPACE_SET = frozenset(_chars(_SPACE_CONTROLS))
+_TAG_RUN = re.compile(f"[{_ranges(list(_TAG_CHARS))}]+")
+_JOINER_RUN = re.compile(f"{_JOINER}+")
+_SYMBOL_RUN = re.compile(f"[{''.join(_SYMBOLS)}]+")
 
 # A Latin letter next to a Greek one (across accents): a word that mixes the two scripts.
 _MIXED_TAIL = f"(?:(?<=[{_G}][{_L}])|(?<=[{_G}][{_M}][{_L}])|(?=[{_M}]*[{_G}]))"
@@ -101,10 +106,12 @@ _CLEAN_RUN = re.compile(f"[{_CLEAN}]*")
 _ASCII_WORD = re.compile("[A-Za-z]+")
 _GREEK_LETTERS = frozenset(_GREEK)
 _MAX_LATIN_WORDS = 64  # beyond this many, the regex passes are quicker than this loop
-# Otherwise a single scan finds any odd character or mixed word; it starts with a single
-# class, so that the regex engine skips ahead to the rare candidates.
-_ODD = f"{_SPACE_CONTROLS}{_CONTROLS}{_FORMAT}{_TAGS}\u200d{''.join(_SYMBOLS)}"
+# Otherwise one scan finds the odd characters and mixed words (beyond the BMP, where the
+# regex engine is slower, a second one when the text has such characters). Each starts
+# with a single class, so that the engine skips ahead to the rare candidates.
+_ODD = _ranges([c for c in (*_DROP, *_SPACE_SET, _JOINER, *_SYMBOLS) if c <= "\uffff"])
 _SUSPECT = re.compile(f"[{_ODD}{_L}](?:(?<=[{_ODD}])|{_MIXED_TAIL})")
+_ASTRAL_ODD = re.compile("[" + _ranges([c for c in (*_DROP, *_TAG_CHARS) if c > "\uffff"]) + "]")
 
 
 def _nfc(text: str) -> str:
@@ -185,13 +192,36 @@ def _fix_mixed_words(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+def _odd_characters(text: str) -> set[str]:
+    """The odd characters of text, and the Latin letters that touch a Greek one."""
+    found = {match.group() for match in _SUSPECT.finditer(text)}
+    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # beyond the BMP
+        found.update(_ASTRAL_ODD.findall(text))
+    return found
+
+
+def _flag_tags(match: re.Match[str]) -> str:
+    return match.group() if match.string[match.start() - 1 : match.start()] == "🏴" else ""
+
+
+def _emoji_joiners(match: re.Match[str]) -> str:
+    before, after = match.string[match.start() - 1 : match.start()], match.string[match.end() :][:1]
+    return "" if any(c.isalnum() or c == "_" for c in before + after) else match.group()
+
+
+def _greek_symbols(match: re.Match[str]) -> str:
+    before, after = match.string[match.start() - 1 : match.start()], match.string[match.end() :][:1]
+    near_greek = before in _GREEK_LETTERS or after in _GREEK_LETTERS
+    return match.group().translate(_SYMBOL_TABLE) if near_greek else match.group()
+
+
 def normalize_text(text: str) -> str:
     """Text in NFC, without invisible and control characters, Greek words in Greek letters.
 
     1. NFC (canonical composition: a decomposed ά is one character, ; for the Greek
        question mark; nothing changes how the text looks).
     2. Format characters and controls removed (see _FORMAT), white-space controls made a
-       space; then NFC again, as a removal can bring an accent next to its letter.
+       space; NFC again, as a removal can bring an accent next to its letter.
     3. µ ϐ ϑ ϕ ϖ ϰ ϱ ϵ ϒ ϴ next to a Greek letter become μ β θ φ π κ ρ ε Υ Θ.
     4. A word mixing Greek and Latin look-alike letters is written in one script
        (Tούρκους with a Latin T is Τούρκους); see _fix_word. Words in one script, Latin
@@ -201,9 +231,18 @@ def normalize_text(text: str) -> str:
     if _is_clean(text):
         return text
     text = _nfc(text)
-    if not _SUSPECT.search(text):
+    found = _odd_characters(text)
+    if not found:
         return text
-    text = _nfc(_STRAY_TAGS.sub("", _REMOVE.sub("", text)))
-    text = _nfc(_SPACES.sub(" ", _LONE_JOINERS.sub("", text)))
-    text = _SYMBOL_RUN.sub(lambda m: m.group().translate(_SYMBOL_TABLE), text)
+    for c in found & _DROP:
+        text = text.replace(c, "")
+    if found & _TAG_CHARS:
+        text = _TAG_RUN.sub(_flag_tags, text)
+    text = _nfc(text)  # an accent may have come next to its letter, a joiner to a letter
+    while _JOINER in found and text != (joined := _nfc(_JOINER_RUN.sub(_emoji_joiners, text))):
+        text = joined  # again: with a joiner gone, an accent may make a letter of the next
+    for c in found & _SPACE_SET:
+        text = text.replace(c, " ")
+    if not found.isdisjoint(_SYMBOLS):
+        text = _SYMBOL_RUN.sub(_greek_symbols, text)
     return _fix_mixed_words(text)
