@@ -103,8 +103,10 @@ def clean(
     if len(words) > 2 and is_demonym(words[0]):  # 'Ιταλός Στέφανο Πιραΐνο'
         before = fold(words.pop(0))
     segments: list[tuple[str, list[str]]] = [(before, [])]
-    if before in FOLDED_GENITIVES and _person_after(words):
-        # 'της Βουλής Νίκος Βούτσης': a genitive, then a person in the nominative
+    if (before in FOLDED_GENITIVES and _person_after(words)) or (
+        len(words) > 2 and words[1] not in GENITIVES and is_country(words[0])
+    ):
+        # 'της Βουλής Νίκος Βούτσης', 'Ρωσία Βλαντίμιρ Πούτιν': a name, then a person
         segments = [(before, [words[0]]), ("", [])]
         words = words[1:]
     for i, word in enumerate(words):

@@ -126,7 +126,7 @@ def _starts_sentence(head: str) -> bool:
 
 
 # An acronym written with full stops: ΕΛ.ΑΣ., Ε.Ε., Α.Π.Θ. (read as ΕΛΑΣ, ΕΕ, ΑΠΘ)
-_DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-ZΑ-Ω]{1,3}\.){2,}(?![^\W\d_])")
+_DOTTED = re.compile(r"(?<![^\W\d_])[A-ZΑ-Ω]{1,3}(?:\.[A-ZΑ-Ω]{1,3})+\.?(?![^\W\d_])")
 _DOTTED_HINT = re.compile(r"\.[A-ZΑ-Ω]")  # a quick test first: the full pattern is slow
 
 
@@ -138,7 +138,7 @@ _ABBREVIATED = re.compile(
 
 
 def _undotted(match: re.Match) -> str:
-    return match.group().replace(".", "") + "."
+    return match.group().replace(".", "") + ("." if match.group().endswith(".") else "")
 
 
 def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:

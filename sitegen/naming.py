@@ -157,8 +157,8 @@ def _nominatives(folded: str) -> tuple[str, ...]:
         forms.append(folded[:-1])  # Ρωσίας
     if folded.endswith("ου"):
         forms += [folded[:-2] + "οσ", folded[:-2] + "ο"]  # Κύπρου, Μεξικού
-    if folded.endswith("ο"):
-        forms.append(folded + "σ")  # την Κύπρο
+    if folded.endswith(("ο", "α", "η")):
+        forms.append(folded + "σ")  # την Κύπρο, του Καναδά
     return tuple(forms)
 
 

@@ -205,8 +205,12 @@ def _flag_tags(match: re.Match[str]) -> str:
 
 
 def _emoji_joiners(match: re.Match[str]) -> str:
-    before, after = match.string[match.start() - 1 : match.start()], match.string[match.end() :][:1]
-    return "" if any(c.isalnum() or c == "_" for c in before + after) else match.group()
+    """Joiners kept between non-letters; a letter's accents count as the letter."""
+    text, start = match.string, match.start()
+    while start and unicodedata.combining(text[start - 1]):
+        start -= 1
+    near = text[start - 1 : start] + text[match.end() : match.end() + 1]
+    return "" if any(c.isalnum() or c == "_" for c in near) else match.group()
 
 
 def _greek_symbols(match: re.Match[str]) -> str:

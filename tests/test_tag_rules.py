@@ -110,6 +110,9 @@ USUAL = [
             "Η Μέση Ανατολή φλέγεται. Η Ανατολή και η Δύση. Ο Κέντρικ Ναν σκόραρε, ο Ναν νίκησε.",
             ("Ναν", "Ανατολή", "Δύση", "Μέση Ανατολή"),
         ),
+        # a country before a person is a name of its own; so is a place before a country
+        ("Ο πρόεδρος της Ρωσία Βλαντίμιρ Πούτιν μίλησε.", ("Ρωσία", "Βλαντίμιρ Πούτιν")),
+        ("Η φωτιά στο Κεμπέκ του Καναδά έσβησε.", ("Καναδάς", "Κεμπέκ")),
         # a plural of people alone is no organisation
         ("Οι Χριστιανοί γιόρτασαν στη Βηθλεέμ.", ("Βηθλεέμ",)),
     ],
@@ -217,8 +220,9 @@ def test_abbreviated_first_names(text: str, names: list[tuple[str, ...]]) -> Non
 
 
 def test_dotted_acronyms_are_read_as_one() -> None:
-    mentions = [m.words for m, _ in find_mentions(["Η ΕΛ.ΑΣ. και η Ε.Ε. συνεργάζονται."])]
-    assert mentions == [("ΕΛΑΣ",), ("ΕΕ",)]
+    text = "Η ΕΛ.ΑΣ. και η Ε.Ε. συνεργάζονται με την ΕΛ.ΑΣ και τον Γ. Παπαδόπουλο."
+    mentions = [m.words for m, _ in find_mentions([text])]
+    assert mentions == [("ΕΛΑΣ",), ("ΕΕ",), ("ΕΛΑΣ",), ("Παπαδόπουλο",)]
 
 
 @pytest.mark.parametrize(
