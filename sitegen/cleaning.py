@@ -111,7 +111,7 @@ def clean(
         words = words[1:]
     for i, word in enumerate(words):
         folded = fold(word)
-        if folded in NOT_NAMES or is_listed(folded, NOT_NAME_STEMS):
+        if any(p in NOT_NAMES or is_listed(p, NOT_NAME_STEMS) for p in folded.split("-")):
             segments.append(("", []))
         elif word in GENITIVES and _names_alone(segments[-1][1], words[i + 1 :], lexicon):
             # 'Λίνδος της Ρόδου' is two places; 'Τράπεζα της Ελλάδος' is one bank
@@ -203,7 +203,7 @@ def _without_title(words: list[str], before: str) -> tuple[list[str], str]:
     while words and (
         words[0] in GENITIVES
         or is_listed(fold(words[0]), PORTFOLIOS)
-        or fold(words[0]).endswith(("ου", "ων"))
+        or fold(words[0]).endswith("ων")
     ):
         words.pop(0)
     # 'της Δημοκρατίας Προκόπης Παυλόπουλος': the name is the last two words

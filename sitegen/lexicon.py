@@ -172,7 +172,7 @@ _ENDINGS = frozenset(
     "α ασ ε εσ η ησ ο οσ ου ουσ οι ων ι ια ιο ιου ιων ιεσ ιοσ ιοι ιουσ εισ εων εωσ ωσ "
     "ατα ατοσ ατων".split()
 ) | {""}
-_PERSON_ENDINGS = frozenset("α ασ ε εσ ησ ο οσ ου ουσ οι ων σ ι".split()) | {""}
+_PERSON_ENDINGS = frozenset("α ασ ε εσ η ησ ο οσ ου ουσ οι ων σ ι".split()) | {""}
 
 
 def is_listed(folded: str, prefixes: tuple[str, ...]) -> bool:

@@ -57,8 +57,8 @@ def nominative(
         return found
     if before in _GENITIVE_SINGULAR and lexicon is not None and all(map(_inflects, head)):
         # του Δουβλίνου -> Δουβλίνο, του Παύλου Πολάκη -> Παύλος Πολάκης
-        known = [lexicon.nominative_of(w) for w in head]
-        if all(known):
+        known = _agreeing([lexicon.nominative_of(w) for w in head])
+        if known:
             return 1, " ".join(known + rest)
     if before in _FEMININE_GENITIVE and all(
         fold(w)[-2:] in ("ασ", "ησ") or fold(w)[-1] not in "συ" for w in head
@@ -92,6 +92,22 @@ def institution(words: tuple[str, ...]) -> tuple[int, str] | None:
                 return None
             adjectives.append(adjective[: -len(ending[0])] + ending[1])
         return 1, " ".join([*adjectives, head, *words[index + 1 :]])
+    return None
+
+
+def _agreeing(words: list[str | None]) -> list[str] | None:
+    """Nominatives of one gender, that of the last word (the noun): 'Νοτίου Αιγαίου' gives
+    Νότιος and Αιγαίο, and the adjective follows the neuter noun: Νότιο Αιγαίο. None if
+    a word is unknown or cannot agree (a man's name of -ος and -ης agrees: Νίκος Τόσκας)."""
+    if not words or not all(words):
+        return None
+    known = [w for w in words if w]
+    noun = fold(known[-1])
+    if noun.endswith(("οσ", "ησ", "ασ")):
+        return known if all(fold(w).endswith(("οσ", "ησ", "ασ")) for w in known) else None
+    if noun.endswith(("ο", "ι")):
+        out = [w[:-1] if fold(w).endswith("οσ") else w for w in known[:-1]]
+        return [*out, known[-1]] if all(fold(w).endswith(("ο", "ι")) for w in out) else None
     return None
 
 

@@ -82,6 +82,12 @@ USUAL = [
         # a place in a place is two places; an institution of a country is one name
         ("Η φωτιά στη Λίνδο της Ρόδου έσβησε. Η Ρόδος ανάσανε.", ("Ρόδος", "Λίνδος")),
         ("Η Τράπεζα της Ελλάδος ανακοίνωσε.", ("Τράπεζα της Ελλάδος",)),
+        # a title in the genitive before a name is not part of it either
+        (
+            "Δήλωση του Αναπληρωτή Υπουργού Υγείας Παύλου Πολάκη για την Κρήτη.",
+            ("Κρήτη", "Παύλος Πολάκης"),
+        ),
+        ("Το τρίμηνο Ιανουαρίου-Μαρτίου η Κρήτη είχε ρεκόρ.", ("Κρήτη",)),
         # feasts, units and colloquial months are no entities
         ("Τα Χριστούγεννα στη Θεσσαλονίκη είχε 5 βαθμούς Κελσίου τον Γενάρη.", ("Θεσσαλονίκη",)),
         # a word in Latin script named once, never with a Greek article, is no tag;
@@ -167,6 +173,7 @@ def test_demonyms(word: str, expected: bool) -> None:
         (("Κρυονερίου",), "του", "Κρυονέρι"),
         (("Παύλου", "Πολάκη"), "του", "Παύλος Πολάκης"),
         (("Ρουβίκωνα",), "του", "Ρουβίκωνας"),
+        (("Νοτίου", "Αιγαίου"), "του", "Νότιο Αιγαίο"),  # the adjective agrees with the noun
         (("Ομπάμα",), "του", "Ομπάμα"),  # a foreign name: no Ομπάμας in Greek text
     ],
 )
