@@ -26,6 +26,7 @@ from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
 from sitegen.lexicon import (
     COMMON_ACRONYMS,
+    CONCEPTS,
     DOCUMENTS,
     INSTITUTIONS,
     NOT_NAME_STEMS,
@@ -179,13 +180,15 @@ def _is_portfolio(word: str) -> bool:
 
 
 def _is_common(word: str, found: Found) -> bool:
-    """A capitalised word that alone names nothing: Επιτροπή, Πρόεδρος, an odd capital."""
+    """A capitalised word that alone names nothing: Επιτροπή, Πρόεδρος, Δημόσιο, an odd
+    capital."""
     folded = fold(word)
     return (
         _evidence_key(word) in found.positional
         or (folded.endswith("οι") and len(folded) > 4)  # a group: Χριστιανοί, Κούρδοι
         or is_listed(folded, INSTITUTIONS)
         or is_listed(folded, TITLES)
+        or is_listed(folded, CONCEPTS)
     )
 
 

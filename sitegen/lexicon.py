@@ -158,6 +158,14 @@ _DOCUMENTS = """
 """
 DOCUMENTS = tuple(_DOCUMENTS.split())
 INSTITUTIONS = tuple(_INSTITUTIONS.split())
+# Abstract nouns and concepts Greek writes with a capital, naming no person, place or
+# organisation alone (το Δημόσιο, η Δικαιοσύνη, η Δύση, ο Μεσαίωνας), and diseases.
+CONCEPTS = tuple(
+    """δημοσι συνταγμ δικαιοσυν υγει παιδει οικονομι ανατολη ανατολησ δυσ βορρ παραδεισ κολασ
+    ιστορι γραμματ τεχν επιστημ μεσαιων αναγεννησ κανονισμ καταστατικ κτηματολογι
+    προυπολογισμ μνημονι χριστιανισμ ισλαμ ορθοδοξι αλλαγ ανεξαρτησι κατοχ σφαγ
+    ραδιοφων εμπορι σπιτ ατζεντ ηπατιτιδ καρκιν διαβητ""".split()
+)
 # Words that make another place of a place: Βόρεια Κορέα is not Κορέα, Μέση Ανατολή not
 # Ανατολή, Νέα Υόρκη not Υόρκη (adjectives, so with an ending: Κέντρικ Ναν is a person).
 _QUALIFIERS = tuple(

@@ -115,7 +115,7 @@ _ASTRAL_ODD = re.compile("[" + _ranges([c for c in (*_DROP, *_TAG_CHARS) if c > 
 
 
 def _nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text)  # text itself when it is (a quick check)
 
 
 def _is_clean(text: str) -> bool:

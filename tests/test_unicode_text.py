@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sitegen import unicode as textnorm
@@ -108,6 +108,13 @@ def test_decode_normalises() -> None:
     assert decode(raw, "x", Problems()) == "date 2025-09-03 Ο Πούτιν\nκαι ο Κίμ."
 
 
+def test_every_format_character_is_removed_inside_a_word() -> None:
+    """Against the Unicode data of the running Python: no Cf character is missing."""
+    for code in range(0x110000):
+        if unicodedata.category(chr(code)) == "Cf":
+            assert normalize_text(f"Πού{chr(code)}τιν") == "Πούτιν", hex(code)
+
+
 def test_fast_check_covers_only_stable_characters() -> None:
     """Every character the fast check passes is NFC next to any other, and the full
     path leaves it as it is (a leading zero-width space forces the full path)."""
@@ -120,12 +127,19 @@ def test_fast_check_covers_only_stable_characters() -> None:
 
 
 _ALPHABET = (
-    "αοπτΠΟΤςάύaoAOTPtu\u00b5\u03d0\u200b\u200d\u00ad\u0301\u0308\x0b\x07 \n\t.👩🏴\U000e0067"
+    "αοπτΠΟΤςάύ"  # Greek letters,
+    "aoAOTPtu_1"  # Latin ones (twins and not) and other word characters,
+    "\u00b5\u03d0\u200b\u200d\u00ad\u0301\u0308\ufe0f\x0b\x07 \n\t.👩🏴\U000e0067"  # the rest
 )
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=40))
+@example("A\u200d\u0301\u200d")  # with a joiner gone, the accent makes Á, next to the other
+@example("aΟ\u0308\u200d")  # made Latin, Ο̈ becomes Ö, a letter next to the joiner
+@example("ΟAϐ")  # made Greek, ϐ is β
 def test_fast_and_full_paths_agree(text: str) -> None:
+    """The fast check and the full path give the same, in NFC, and a second pass
+    changes nothing."""
     once = normalize_text(text)
     assert normalize_text("\u200b" + text) == once
     assert normalize_text(once) == once
