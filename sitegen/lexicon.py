@@ -143,11 +143,13 @@ _PORTFOLIOS = """
 αγροτικ επικρατει εμπορι βιομηχανι ερευν καινοτομι αλληλεγγυ
 """
 # Capitalised words that name no person, place or organisation: feasts and events, units,
-# colloquial months, common nouns written with a capital (Διαδίκτυο).
+# colloquial months, common nouns written with a capital (Διαδίκτυο), and the platforms
+# and products people post on or play (Twitter, Android, Pokemon).
 _NOT_NAMES = """
 χριστουγενν πασχ πρωτοχρονι πρωτομαγι αποκρι θεοφανει δεκαπενταυγουστ ραμαζαν
 μουντιαλ σαββατοκυριακ νομπελ οσκαρ κελσι φαρεναιτ ριχτερ γεναρ φλεβαρ μαρτ απριλ
-μαη ιουν ιουλ αυγουστ διαδικτυ ιντερνετ internet brexit
+μαη ιουν ιουλ αυγουστ διαδικτυ ιντερνετ internet brexit twitter instagram youtube
+tiktok snapchat whatsapp viber android iphone ipad playstation pokemon
 """
 NOT_NAME_STEMS = tuple(_NOT_NAMES.split())
 # A name that ends in one of these is a document, a concept or a day (Κοινή Δήλωση,

@@ -96,6 +96,7 @@ USUAL = [
         ("Το Δημόσιο και η Δικαιοσύνη στη Δύση, είπε ο Ανατόλιος.", ("Ανατόλιος",)),
         # feasts, units and colloquial months are no entities
         ("Τα Χριστούγεννα στη Θεσσαλονίκη είχε 5 βαθμούς Κελσίου τον Γενάρη.", ("Θεσσαλονίκη",)),
+        ("Ο δήμαρχος της Πάτρας έγραψε στο Twitter και στο Instagram.", ("Πάτρα",)),
         # a word in Latin script named once, never with a Greek article, is no tag;
         # one used as a Greek noun is (η Google)
         ("Η έρευνα Research Report δημοσιεύθηκε. Η Google αντέδρασε.", ("Google",)),
