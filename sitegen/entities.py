@@ -130,11 +130,21 @@ _DOTTED = re.compile(r"(?<![^\W\d_])[A-ZΑ-Ω]{1,3}(?:\.[A-ZΑ-Ω]{1,3})+\.?(?![
 _DOTTED_HINT = re.compile(r"\.[A-ZΑ-Ω]")  # a quick test first: the full pattern is slow
 
 
-# An abbreviated first name before a surname: Βασ. Παπαδόπουλος, Σπ. Λημνιός (it keeps a
-# medial σ, while a word that ends a sentence ends in ς: 'στην Ίος. Ο').
-_ABBREVIATED = re.compile(
-    r"(?<![^\W\d_])[A-ZΑ-Ω][a-zα-ωά-ώ]{0,3}[βγδζθκλμξπρστφχψ]\.(?=\s+[A-ZΑ-ΩΆ-Ώ])"
-)
+# An abbreviated first name before a surname: Βασ. Παπαδόπουλος, Σπ. Λημνιός. It ends in
+# a consonant and keeps a medial σ, while a word that ends a sentence ends in ς or a vowel
+# ('στην Ίος. Ο'); ν is left out for Ιράν, Ομάν.
+_ABBREVIATION_END = frozenset("βγδζθκλμξπρστφχψ")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """'Βασ.', 'Σπ.': an abbreviated first name (with its full stop)."""
+    return (
+        3 <= len(word) <= 6
+        and word[-1] == "."
+        and word[0].isupper()
+        and word[-2] in _ABBREVIATION_END
+        and word[:-1].isalpha()
+    )
 
 
 def _undotted(match: re.Match) -> str:
@@ -147,11 +157,16 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
     for number, paragraph in enumerate(paragraphs):
         if _DOTTED_HINT.search(paragraph):
             paragraph = _DOTTED.sub(_undotted, paragraph)
-        if ". " in paragraph:
-            paragraph = _ABBREVIATED.sub("", paragraph)
         for match in _RUN.finditer(paragraph):
             start = match.start()
             text, after = match.groups("")
+            end = start + len(text)
+            if (
+                paragraph.startswith(".", end)
+                and _is_abbreviation(paragraph[start : end + 1])
+                and paragraph[end + 1 : end + 3].lstrip()[:1].isupper()
+            ):
+                continue  # 'Βασ. Παπαδόπουλος': the surname's run reads past it
             i = start - 1
             while i >= 0 and paragraph[i] == " ":
                 i -= 1
@@ -171,7 +186,7 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
                 head = head[: -len(last)].rstrip()
                 last = head[head.rfind(" ") + 1 :]
             initial = _starts_sentence(head)
-            if last in _HONORIFICS:  # τον κ. Στουρνάρα: look past the abbreviation
+            if last in _HONORIFICS or _is_abbreviation(last):  # τον κ. Στουρνάρα, ο Βασ. Ρήγας
                 head = head[: -len(last)].rstrip()
                 last = head[head.rfind(" ") + 1 :]
                 initial = False
