@@ -56,6 +56,8 @@ _TITLES = frozenset(
     "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
 )
 _PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
+# Endings of a plural of people: Κούρδοι, Γιαννιώτες, Πειραιωτών, Χριστιανοκοινωνιστές
+_GROUPS = ("οι", "ωτεσ", "ωτισσεσ", "ωτων", "ιστεσ", "ιστων")
 _MINISTRY = frozenset(["υπουργειο", "υπουργειου"])
 
 
@@ -185,7 +187,7 @@ def _is_common(word: str, found: Found) -> bool:
     folded = fold(word)
     return (
         _evidence_key(word) in found.positional
-        or (folded.endswith("οι") and len(folded) > 4)  # a group: Χριστιανοί, Κούρδοι
+        or (folded.endswith(_GROUPS) and len(folded) > 5)  # Χριστιανοί, Γιαννιώτες
         or is_listed(folded, INSTITUTIONS)
         or is_listed(folded, TITLES)
         or is_listed(folded, CONCEPTS)

@@ -18,6 +18,7 @@ from sitegen.entities import is_acronym, name_key
 from sitegen.errors import Problems, SitegenError
 from sitegen.greek import fold
 from sitegen.keys import digest
+from sitegen.unicode import normalize_text
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -74,7 +75,7 @@ def load_gazetteer(path: Path, where: str, problems: Problems) -> Gazetteer:
     if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
         problems.add(where, "'stop' must be a list of names", hint='stop = ["Κρεμλίνο"]')
         stop = []
-    gazetteer.stopped = {_key(s) for s in stop if s.strip()}
+    gazetteer.stopped = {_key(normalize_text(s)) for s in stop if s.strip()}
     aliases = data.get("aliases", {})
     if not isinstance(aliases, dict):
         problems.add(where, "'aliases' must be a table", hint='[aliases]\n"Βόρεια Κορέα" = ["ΛΔΚ"]')
@@ -84,7 +85,8 @@ def load_gazetteer(path: Path, where: str, problems: Problems) -> Gazetteer:
             problems.add(where, f"the aliases of '{canonical}' must be a list of names",
                          hint=f'"{canonical}" = ["..."]')  # fmt: skip
             continue
+        canonical = normalize_text(canonical)  # the same Unicode form as the articles'
         gazetteer.add(canonical, canonical)
         for form in forms:
-            gazetteer.add(canonical, form)
+            gazetteer.add(canonical, normalize_text(form))
     return gazetteer

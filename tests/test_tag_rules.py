@@ -127,7 +127,8 @@ USUAL = [
         # a country before a person is a name of its own; so is a place before a country
         ("Ο πρόεδρος της Ρωσία Βλαντίμιρ Πούτιν μίλησε.", ("Ρωσία", "Βλαντίμιρ Πούτιν")),
         ("Η φωτιά στο Κεμπέκ του Καναδά έσβησε.", ("Καναδάς", "Κεμπέκ")),
-        # a plural of people alone is no organisation
+        # a plural of people alone is no organisation; nor a city's people
+        ("Οι Γιαννιώτες γιόρτασαν στα Γιάννενα.", ("Γιάννενα",)),
         ("Οι Χριστιανοί γιόρτασαν στη Βηθλεέμ.", ("Βηθλεέμ",)),
     ],
 )

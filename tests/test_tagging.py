@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,16 @@ def test_gazetteer_aliases_and_stop_list(tmp_path: Path) -> None:
         gazetteer=gazetteer,
     )
     assert tags == ("Βλαντίμιρ Πούτιν", "Βόρεια Κορέα")
+
+
+def test_gazetteer_in_another_unicode_form(tmp_path: Path) -> None:
+    """A tags.toml typed with decomposed accents and a zero-width space still matches."""
+    path = tmp_path / "tags.toml"
+    nfd = unicodedata.normalize("NFD", "Βλαντίμιρ Πούτιν")
+    path.write_text(f'stop = ["Κρεμ\u200bλίνο"]\n[aliases]\n"{nfd}" = ["Πούτιν"]\n', "utf-8")
+    gazetteer = load_gazetteer(path, "content/tags.toml", Problems())
+    [tags] = tags_of("Ο Πούτιν μίλησε στο Κρεμλίνο. Το Κρεμλίνο και ο Πούτιν.", gazetteer=gazetteer)
+    assert tags == ("Βλαντίμιρ Πούτιν",)
 
 
 @pytest.mark.parametrize(
