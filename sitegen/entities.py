@@ -147,6 +147,17 @@ def _is_abbreviation(word: str) -> bool:
     )
 
 
+def _abbreviates(paragraph: str, start: int, text: str) -> bool:
+    """Is this run ('Βασ') an abbreviated first name, before a surname ('Βασ. Ρήγας')?"""
+    end = start + len(text)
+    return (
+        len(text) <= 5
+        and paragraph.startswith(". ", end)
+        and text.isalpha()
+        and paragraph[end + 2 : end + 3].isupper()
+    )
+
+
 def _undotted(match: re.Match) -> str:
     return match.group().replace(".", "") + ("." if match.group().endswith(".") else "")
 
@@ -160,12 +171,7 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
         for match in _RUN.finditer(paragraph):
             start = match.start()
             text, after = match.groups("")
-            end = start + len(text)
-            if (
-                paragraph.startswith(".", end)
-                and _is_abbreviation(paragraph[start : end + 1])
-                and paragraph[end + 1 : end + 3].lstrip()[:1].isupper()
-            ):
+            if text[-1] in _ABBREVIATION_END and _abbreviates(paragraph, start, text):
                 continue  # 'Βασ. Παπαδόπουλος': the surname's run reads past it
             i = start - 1
             while i >= 0 and paragraph[i] == " ":
@@ -186,7 +192,7 @@ def find_mentions(paragraphs: list[str]) -> list[tuple[Mention, int]]:
                 head = head[: -len(last)].rstrip()
                 last = head[head.rfind(" ") + 1 :]
             initial = _starts_sentence(head)
-            if last in _HONORIFICS or _is_abbreviation(last):  # τον κ. Στουρνάρα, ο Βασ. Ρήγας
+            if last in _HONORIFICS or (last[-1:] == "." and _is_abbreviation(last)):
                 head = head[: -len(last)].rstrip()
                 last = head[head.rfind(" ") + 1 :]
                 initial = False
