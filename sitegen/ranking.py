@@ -75,6 +75,8 @@ def _is_weak(label: str, certainty: int, seen: int, lexicon: Lexicon) -> bool:
     shape = _shape(label)
     if shape == "latin":
         return certainty == 2 and seen <= 2
+    if shape == "genitives":  # 'Κοινωνικής Ασφάλισης': the complement of an unnamed noun
+        return certainty == 2 and all(lexicon.frequency(w) >= 3.5 for w in label.split())
     if shape != "word":
         return False
     frequency = lexicon.frequency(label)
@@ -83,13 +85,20 @@ def _is_weak(label: str, certainty: int, seen: int, lexicon: Lexicon) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _shape(label: str) -> str:
-    """'latin' (no Greek letter), 'word' (one Greek word, no acronym, no country) or ''."""
+    """'latin' (no Greek letter), 'word' (one Greek word, no acronym, no country),
+    'genitives' (Greek words all in a genitive form) or ''."""
     folded = fold(label)
     if not any("α" <= c <= "ω" for c in folded):
         return "latin"
-    if " " in label or label.isupper() or folded in territories():
+    if " " in label:
+        words = folded.split()
+        return "genitives" if all(w.endswith(_GENITIVE_ENDINGS) for w in words) else ""
+    if label.isupper() or folded in territories():
         return ""
     return "word"
+
+
+_GENITIVE_ENDINGS = ("ασ", "ησ", "ου", "ων", "εωσ")
 
 
 @lru_cache(maxsize=1 << 16)
