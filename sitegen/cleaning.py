@@ -56,6 +56,8 @@ _TITLES = frozenset(
     "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
 )
 _PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
+# A name in apposition to a title takes its case: υπουργός (ο), υπουργού (του), ...
+_CASE_OF_TITLE = {"οσ": "ο", "ου": "του", "οι": "οι", "ων": "των", "ουσ": "τουσ"}
 # Endings of a plural of people: Κούρδοι, Γιαννιώτες, Πειραιωτών, Χριστιανοκοινωνιστές
 _GROUPS = ("οι", "ωτεσ", "ωτισσεσ", "ωτων", "ιστεσ", "ιστων")
 _MINISTRY = frozenset(["υπουργειο", "υπουργειου"])
@@ -94,7 +96,10 @@ def clean(
     only_by_position = mention.initial and (
         _evidence_key(words[0]) in found.positional or not _seen_mid_sentence(words[0], found)
     )
-    if only_by_position or before in _TITLES:  # 'υπουργός Πολιτισμού Λίνα Μενδώνη'
+    if before in _TITLES:  # 'υπουργός Κοινωνικής Αλληλεγγύης Θεανώ Φωτίου'
+        words = _without_portfolio(words) if len(words) > 1 else words[1:]
+        before = _case_of_title(before)
+    elif only_by_position:
         before = fold(words.pop(0))
         while words and words[0] in GENITIVES:  # 'Παρουσία του Προέδρου ...'
             before = fold(words.pop(0))
@@ -205,16 +210,29 @@ def _without_title(words: list[str], before: str) -> tuple[list[str], str]:
         titled = True
     if not titled:
         return words, before
+    return _without_portfolio(words), article
+
+
+def _case_of_title(title: str) -> str:
+    """The article a folded title's ending stands for: υπουργόσ -> ο, υπουργό -> τον."""
+    for ending, article in _CASE_OF_TITLE.items():
+        if title.endswith(ending):
+            return article
+    return "τον" if title.endswith("ο") else ""
+
+
+def _without_portfolio(words: list[str]) -> list[str]:
+    """The name after a title's portfolio: 'Οικονομικών Υποθέσεων Πιερ Μοσκοβισί'."""
     while words and (
         words[0] in GENITIVES
         or is_listed(fold(words[0]), PORTFOLIOS)
         or fold(words[0]).endswith("ων")
     ):
-        words.pop(0)
+        words = words[1:]
     # 'της Δημοκρατίας Προκόπης Παυλόπουλος': the name is the last two words
     if len(words) >= 3 and not any(w in GENITIVES for w in words[-3:]):
         words = words[-2:]
-    return words, article
+    return words
 
 
 def _named(words: tuple[str, ...], before: str, found: Found, gazetteer: Gazetteer) -> Name:

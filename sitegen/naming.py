@@ -81,6 +81,8 @@ def institution(words: tuple[str, ...]) -> tuple[int, str] | None:
     institution noun in the genitive, the adjectives before it agreeing with it (the
     words after it are genitives in the nominative too)."""
     for index, word in enumerate(words):
+        if fold(word) in FOLDED_GENITIVES:
+            return None  # only the first noun phrase: 'Αλληλεγγύης της Νέας Δημοκρατίας'
         found = INSTITUTION_GENITIVES.get(fold(word))
         if found is None:
             continue

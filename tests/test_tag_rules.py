@@ -69,6 +69,11 @@ USUAL = [
             "Την ανακοίνωση υπέγραψε ο Πρόεδρος της Δημοκρατίας Προκόπης Παυλόπουλος.",
             ("Προκόπης Παυλόπουλος",),
         ),
+        # after a title in lower case: the portfolio goes, the name takes the title's case
+        (
+            "Ο υπουργός Κοινωνικής Αλληλεγγύης Θεανώ Φωτίου και ο υπουργός Νίκος Δένδιας.",
+            ("Θεανώ Φωτίου", "Νίκος Δένδιας"),
+        ),
         # a genitive, then a person: two names (the title before them is lower case)
         (
             "Μίλησε ο πρόεδρος της Βουλής Νίκος Βούτσης. Η Βουλή ψήφισε.",
