@@ -14,7 +14,7 @@ from typing import NamedTuple
 import Stemmer
 
 from sitegen.greek import FUNCTION_WORDS, fold
-from sitegen.lexicon import COMMON_ACRONYMS
+from sitegen.lexicon import COMMON_ACRONYMS, INSTITUTIONS, is_listed
 
 _OPENERS = frozenset('«"“(:[')
 # Lower-case words allowed inside a name: particles (η φον ντερ Λάιεν) ...
@@ -99,7 +99,7 @@ _LETTER = r"[^\W\d_]"
 _CAPITAL = "[A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-Ϋ]"
 # a capitalised word, hyphenated names whole (Σλέσβιχ-Χόλσταϊν, ΑΠΕ-ΜΠΕ)
 _NAME_WORD = rf"{_CAPITAL}{_LETTER}+(?:['’]{_LETTER}+)?(?:-{_CAPITAL}{_LETTER}+)*"
-_LINKS = "|".join(sorted(PARTICLES | GENITIVES))
+_LINKS = "|".join(sorted(PARTICLES | GENITIVES | {"και"}))
 # A run of names, and the word right after it (for 'Ρώσος πρόεδρος', an adjective use).
 _RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+(?:(?:{_LINKS})\s+)*{_NAME_WORD})*)(?:\s+({_LETTER}+))?")
 _ENDS = frozenset(".!;…?")
@@ -218,7 +218,10 @@ def split_run(text: str, initial: bool, before: str, after: str) -> tuple[Mentio
     words = text.split()
     run: list[str] = []
     for i, word in enumerate(words):
-        if is_acronym(word):
+        if word == "και" and not _one_name(run, words[i + 1 :]):
+            _close(found, run, initial, before, word)  # 'Ρωσία και Ουκρανία': two names
+            run, initial, before = [], False, "και"
+        elif is_acronym(word):
             _close(found, run, initial, before, word)
             following = words[i + 1] if i + 1 < len(words) else after
             previous = fold(run[-1]) if run else before
@@ -235,6 +238,16 @@ def split_run(text: str, initial: bool, before: str, after: str) -> tuple[Mentio
             run.append(word)
     _close(found, run, initial, before, after)
     return tuple(found)
+
+
+def _one_name(run: list[str], rest: list[str]) -> bool:
+    """Is 'και' inside one institution's name? 'Φεστιβάλ Αθηνών και Επιδαύρου', 'Ελληνική
+    Γεροντολογική και Γηριατρική Εταιρεία' (an institution word at either end)."""
+    return (
+        bool(run)
+        and rest[0] not in GENITIVES  # 'Βόρεια Κορέα και της Ευρωπαϊκής Ένωσης': two
+        and (is_listed(fold(run[0]), INSTITUTIONS) or is_listed(fold(rest[-1]), INSTITUTIONS))
+    )
 
 
 def _close(found: list[Mention], run: list[str], initial: bool, before: str, after: str) -> None:

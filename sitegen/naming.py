@@ -89,6 +89,9 @@ def institution(words: tuple[str, ...]) -> tuple[int, str] | None:
         head, gender = found
         adjectives = []
         for adjective in words[:index]:
+            if adjective == "και":  # 'Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας'
+                adjectives.append(adjective)
+                continue
             ending = next((e for e in _ADJECTIVE_ENDINGS[gender] if adjective.endswith(e[0])), None)
             if ending is None:
                 return None

@@ -9,7 +9,7 @@ from functools import lru_cache
 from sitegen.entities import FOLDED_GENITIVES, Key, Name
 from sitegen.gazetteer import Gazetteer
 from sitegen.greek import fold
-from sitegen.lexicon import Lexicon, is_qualifier, territories
+from sitegen.lexicon import INSTITUTIONS, Lexicon, is_listed, is_qualifier, territories
 from sitegen.naming import country_base, demonym_base
 
 _SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
@@ -112,8 +112,9 @@ def _genitive_tail(key: Key) -> Key | None:
 def _merge_short_forms(
     counts: Counter, lead: set[Key], labels: dict[Key, str], certainty: dict[Key, int]
 ) -> None:
-    """Count a person's surname and full name as one, and a lone first word of a name
-    for the name (Πυροσβεστική for Πυροσβεστική Υπηρεσία)."""
+    """Count a person's surname and full name as one, a name and its longer form with
+    'και' as one (the usual form wins), and a lone first word of a name for the name
+    (Πυροσβεστική for Πυροσβεστική Υπηρεσία)."""
 
     def move(source: Key, target: Key) -> None:
         counts[target] += counts.pop(source)
@@ -140,6 +141,14 @@ def _merge_short_forms(
         elif counts[last] >= counts[key]:
             move(key, last)  # the surname is the usual form: 'Βλαντίμιρ Πούτιν' for 'Πούτιν'
 
+    for key in sorted(k for k in counts if "και" in k):
+        short = key[: key.index("και")]  # 'Ταμείο Ανάκαμψης (και Ανθεκτικότητας)'
+        if short in counts and key in counts:
+            if counts[short] >= counts[key]:
+                move(key, short)
+            else:
+                move(short, key)
+
     for key in sorted(k for k in counts if len(k) == 1):
         longer = [
             k for k in counts if len(k) > 1 and k[0] == key[0] and k[-1] not in FOLDED_GENITIVES
@@ -150,8 +159,16 @@ def _merge_short_forms(
 
 @lru_cache(maxsize=1 << 16)
 def _qualified(label: str) -> bool:
-    """Βόρεια Κορέα, Μέση Ανατολή: a place made another by its first word."""
-    return is_qualifier(fold(label.split()[0])) or fold(label) in territories()
+    """Not a person whose surname its last word is: a place made another by its first
+    word (Βόρεια Κορέα, Μέση Ανατολή), a country, or an institution (Φεστιβάλ Αθηνών και
+    Επιδαύρου is not Επίδαυρος)."""
+    words = fold(label).split()
+    return (
+        is_qualifier(words[0])
+        or " ".join(words) in territories()
+        or "και" in words
+        or is_listed(words[0], INSTITUTIONS)
+    )
 
 
 def name_consistently(
