@@ -90,9 +90,16 @@ def clean(
         if folded in COMMON_ACRONYMS or folded in found.shouted or is_roman_numeral(words[0]):
             return ()
         return (_named(mention.words, before, found, gazetteer),)
-    if before in _MINISTRY and len(words) <= 3 and _is_portfolio(words[0]):
-        # 'το υπουργείο Εξωτερικών' names the Υπουργείο Εξωτερικών
-        return (_named(("Υπουργείο", *words), "το", found, gazetteer),)
+    if before in _MINISTRY and _is_portfolio(words[0]):
+        # 'το υπουργείο Εξωτερικών' names the Υπουργείο Εξωτερικών; a genitive after the
+        # portfolio is another name: 'υπουργείο Εσωτερικών του Σλέσβιχ-Χόλσταϊν'
+        cut = next((i for i, w in enumerate(words) if w in GENITIVES), len(words))
+        if cut <= 3:
+            ministry = _named(("Υπουργείο", *words[:cut]), "το", found, gazetteer)
+            rest = tuple(words[cut + 1 :])
+            if not rest:
+                return (ministry,)
+            return (ministry, _named(rest, fold(words[cut]), found, gazetteer))
     only_by_position = mention.initial and (
         _evidence_key(words[0]) in found.positional or not _seen_mid_sentence(words[0], found)
     )
