@@ -30,13 +30,20 @@ from sitegen.lexicon import (
     DOCUMENTS,
     INSTITUTIONS,
     NOT_NAME_STEMS,
-    PORTFOLIOS,
     TITLES,
     Lexicon,
     is_listed,
-    territories,
 )
 from sitegen.naming import best_label, is_adjectival, is_country, is_demonym, nominative
+from sitegen.shaping import (
+    case_of_title,
+    is_pairing,
+    is_portfolio,
+    names_alone,
+    person_after,
+    without_portfolio,
+    without_title,
+)
 
 # Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
 NOT_NAMES = frozenset(
@@ -56,8 +63,6 @@ _TITLES = frozenset(
     "υφυπουργοσ υφυπουργου υφυπουργο υφυπουργοι υπουργουσ".split()
 )
 _PLURAL_GENITIVE_ARTICLES = frozenset(["των", "στων"])
-# A name in apposition to a title takes its case: υπουργός (ο), υπουργού (του), ...
-_CASE_OF_TITLE = {"οσ": "ο", "ου": "του", "οι": "οι", "ων": "των", "ουσ": "τουσ"}
 # Endings of a plural of people: Κούρδοι, Γιαννιώτες, Πειραιωτών, Χριστιανοκοινωνιστές
 _GROUPS = ("οι", "ωτεσ", "ωτισσεσ", "ωτων", "ιστεσ", "ιστων")
 _MINISTRY = frozenset(["υπουργειο", "υπουργειου"])
@@ -81,7 +86,7 @@ def clean(
     non-names; spot nationalities."""
     words = list(mention.words)
     before = mention.before
-    if len(words) == 1 and _is_pairing(words[0]):
+    if len(words) == 1 and is_pairing(words[0]):
         # 'οι σχέσεις Ελλάδας-Τουρκίας', 'Ολυμπιακός-ΠΑΟΚ': two names, not one
         parts = words[0].split("-")
         return tuple(_named((part,), before, found, gazetteer) for part in parts)
@@ -90,7 +95,7 @@ def clean(
         if folded in COMMON_ACRONYMS or folded in found.shouted or is_roman_numeral(words[0]):
             return ()
         return (_named(mention.words, before, found, gazetteer),)
-    if before in _MINISTRY and _is_portfolio(words[0]):
+    if before in _MINISTRY and is_portfolio(words[0]):
         # 'το υπουργείο Εξωτερικών' names the Υπουργείο Εξωτερικών; a genitive after the
         # portfolio is another name: 'υπουργείο Εσωτερικών του Σλέσβιχ-Χόλσταϊν'
         cut = next((i for i, w in enumerate(words) if w in GENITIVES), len(words))
@@ -104,8 +109,8 @@ def clean(
         _evidence_key(words[0]) in found.positional or not _seen_mid_sentence(words[0], found)
     )
     if before in _TITLES:  # 'υπουργός Κοινωνικής Αλληλεγγύης Θεανώ Φωτίου'
-        words = _without_portfolio(words) if len(words) > 1 else words[1:]
-        before = _case_of_title(before)
+        words = without_portfolio(words)
+        before = case_of_title(before)
     elif only_by_position:
         before = fold(words.pop(0))
         while words and words[0] in GENITIVES:  # 'Παρουσία του Προέδρου ...'
@@ -114,11 +119,11 @@ def clean(
         # 'υπουργός Οικονομικών', 'δημάρχου Αθηναίων': a bare plural genitive is no name
         while words and fold(words[0]).endswith("ων"):
             before = fold(words.pop(0))
-    words, before = _without_title(words, before)
+    words, before = without_title(words, before)
     if len(words) > 2 and is_demonym(words[0]):  # 'Ιταλός Στέφανο Πιραΐνο'
         before = fold(words.pop(0))
     segments: list[tuple[str, list[str]]] = [(before, [])]
-    if (before in FOLDED_GENITIVES and _person_after(words)) or (
+    if (before in FOLDED_GENITIVES and person_after(words)) or (
         len(words) > 2 and words[1] not in GENITIVES and is_country(words[0])
     ):
         # 'της Βουλής Νίκος Βούτσης', 'Ρωσία Βλαντίμιρ Πούτιν': a name, then a person
@@ -128,7 +133,7 @@ def clean(
         folded = fold(word)
         if any(p in NOT_NAMES or is_listed(p, NOT_NAME_STEMS) for p in folded.split("-")):
             segments.append(("", []))
-        elif word in GENITIVES and _names_alone(segments[-1][1], words[i + 1 :], lexicon):
+        elif word in GENITIVES and names_alone(segments[-1][1], words[i + 1 :], lexicon):
             # 'Λίνδος της Ρόδου' is two places; 'Τράπεζα της Ελλάδος' is one bank
             segments.append((folded, []))
         else:
@@ -147,52 +152,6 @@ def clean(
     return tuple(names)
 
 
-def _person_after(words: list[str]) -> bool:
-    """Does a nominative (-ος) follow the first word of a run that a genitive article opens?
-    A genitive chain has none: της Ευρωπαϊκής Κεντρικής Τράπεζας."""
-    if len(words) < 3 or fold(words[0]).endswith("οσ"):
-        return False
-    rest = [fold(w) for w in words[1:]]
-    return not any(w in FOLDED_GENITIVES for w in rest) and any(
-        w.endswith("οσ") and not w.endswith(("ματοσ", "τητοσ", "εωσ")) for w in rest
-    )
-
-
-def _names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
-    """Does a name stand before this genitive on its own? A country, a people or a rare
-    word does, and so does any word before a country or an institution (Λίνδος της
-    Ρόδου, Κεμπέκ του Καναδά, Διοίκηση του Νοσοκομείου Συγγρού); other common words and
-    institutions head one longer name (Γλυπτά του Παρθενώνα, Τράπεζα της Ελλάδος)."""
-    if len(words) != 1:
-        return False
-    folded = fold(words[0])
-    if is_listed(folded, INSTITUTIONS):
-        return False
-    return (
-        folded in territories()
-        or is_demonym(words[0])
-        or lexicon.frequency(words[0]) < 3.0
-        or (len(after) == 1 and is_country(after[0]))
-        or any(is_listed(fold(word), INSTITUTIONS) for word in after)
-    )
-
-
-def _is_pairing(word: str) -> bool:
-    """Is a hyphenated word two names side by side: two countries, or a word and an
-    acronym (Ελλάδας-Τουρκίας, Ολυμπιακός-ΠΑΟΚ)? Σλέσβιχ-Χόλσταϊν is one name."""
-    parts = word.split("-")
-    if len(parts) < 2 or any(len(part) < 2 for part in parts):
-        return False
-    capitals = [part.isupper() for part in parts]
-    return all(map(is_country, parts)) or (any(capitals) and not all(capitals))
-
-
-def _is_portfolio(word: str) -> bool:
-    """Υγείας, Εξωτερικών, Εθνικής (Άμυνας): what a ministry is of."""
-    folded = fold(word)
-    return is_listed(folded, PORTFOLIOS) or folded.endswith(("ων", "ησ", "ασ"))
-
-
 def _is_common(word: str, found: Found) -> bool:
     """A capitalised word that alone names nothing: Επιτροπή, Πρόεδρος, Δημόσιο, an odd
     capital."""
@@ -204,42 +163,6 @@ def _is_common(word: str, found: Found) -> bool:
         or is_listed(folded, TITLES)
         or is_listed(folded, CONCEPTS)
     )
-
-
-def _without_title(words: list[str], before: str) -> tuple[list[str], str]:
-    """'Επίτροπος Οικονομικών Υποθέσεων Πιερ Μοσκοβισί' -> 'Πιερ Μοσκοβισί': a leading
-    title and its portfolio are not part of the name after them. The name stands in
-    apposition to the title, so the article before the title tells its case."""
-    article = before
-    titled = False
-    while len(words) > 1 and is_listed(fold(words[0]), TITLES):
-        words.pop(0)
-        titled = True
-    if not titled:
-        return words, before
-    return _without_portfolio(words), article
-
-
-def _case_of_title(title: str) -> str:
-    """The article a folded title's ending stands for: υπουργόσ -> ο, υπουργό -> τον."""
-    for ending, article in _CASE_OF_TITLE.items():
-        if title.endswith(ending):
-            return article
-    return "τον" if title.endswith("ο") else ""
-
-
-def _without_portfolio(words: list[str]) -> list[str]:
-    """The name after a title's portfolio: 'Οικονομικών Υποθέσεων Πιερ Μοσκοβισί'."""
-    while words and (
-        words[0] in GENITIVES
-        or is_listed(fold(words[0]), PORTFOLIOS)
-        or fold(words[0]).endswith("ων")
-    ):
-        words = words[1:]
-    # 'της Δημοκρατίας Προκόπης Παυλόπουλος': the name is the last two words
-    if len(words) >= 3 and not any(w in GENITIVES for w in words[-3:]):
-        words = words[-2:]
-    return words
 
 
 def _named(words: tuple[str, ...], before: str, found: Found, gazetteer: Gazetteer) -> Name:

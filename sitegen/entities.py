@@ -151,9 +151,8 @@ def _abbreviates(paragraph: str, start: int, text: str) -> bool:
     """Is this run ('Βασ') an abbreviated first name, before a surname ('Βασ. Ρήγας')?"""
     end = start + len(text)
     return (
-        len(text) <= 5
-        and paragraph.startswith(". ", end)
-        and text.isalpha()
+        paragraph.startswith(". ", end)
+        and _is_abbreviation(paragraph[start : end + 1])
         and paragraph[end + 2 : end + 3].isupper()
     )
 

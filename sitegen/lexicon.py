@@ -8,8 +8,8 @@
 - Closed lists written by hand: generic institution words and titles that are no name
   alone (Επιτροπή, Υπουργείο, Πρόεδρος), and acronyms of common nouns (ΜΜΕ, ΔΣ).
 
-Everything here is folded (sitegen.greek.fold) and, for the word lists, stemmed, so that
-every inflection of a listed word is covered.
+Everything here is folded (sitegen.greek.fold); the word lists hold prefixes that match
+with a noun's endings (see is_listed), so that every inflection of a word is covered.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from sitegen.greek import fold
 
@@ -113,94 +114,113 @@ def territories() -> dict[str, str]:
     return {fold(name): name for code, name in names.items() if code not in ("ZZ", "001")}
 
 
-# Institution words and titles, as folded prefixes: a word is one of them when the rest of
-# it is an inflection (see is_listed). Alone they name no one in particular; a title before
-# a name is not part of it. Words that are also first names or surnames (Δήμος, Βασίλης,
-# Στράτος, Παπάς) are left out.
-_INSTITUTIONS = """
-επιτροπ υπουργει ταμει οργανισμ οργαν κεντρ περιφερει συμβουλι ενωσ ομοσπονδι συλλογ
-νοσοκομει πανεπιστημι μουσει τραπεζ αστυνομ κυβερνησ εταιρει εταιρι ομιλ ιδρυμ
-ινστιτουτ δικαστηρι υπηρεσι διευθυνσ τμημ αρχ σχολ επιμελητηρι κομμ συνοδ συμφωνι
-πολιτει ολομελει γερουσι εισαγγελι εφετει πρωτοδικει σωματει
-γραφει φορε συνεδρι διασκεψ πρεσβει προξενει σταθμ λιμεν λιμαν αεροδρομι νομ επαρχι
-κοινοτητ μητροπολ εκκλησι μον κρατ δημοκρατι πρωτευουσ πολ χωρ νησ βιβλιοθηκ
-παρατηρητηρι λιμεναρχει θεατρ σκην φεστιβαλ βραβει κυπελλ πρωταθλημ
-"""
-_TITLES = """
-προεδρ αντιπροεδρ πρωθυπουργ υπουργ αναπληρωτ υφυπουργ επιτροπο επιτροπε επιτροπου
-επιτροπων τομεαρχ αρχηγ βουλευτ
-ευρωβουλευτ δημαρχ αντιδημαρχ περιφερειαρχ διευθυντ εκπροσωπ γραμματε καγκελαρ
-κυβερνητ πρεσβ προξεν διοικητ υποδιοικητ συμβουλ στρατηγ ταξιαρχ αντιστρατηγ
-υποστρατηγ ναυαρχ πτεραρχ συνταγματαρχ ταγματαρχ λοχαγ υπολοχαγ σμηναγ επισμηναγ
-υποψηφι προπονητ ηγετ ηγουμεν βασιλια βασιλισσ πριγκιπ πατριαρχ αρχιεπισκοπ
-μητροπολιτ επισκοπ καθηγητ
-"""
-# Ministry portfolios (υπουργός Υγείας, Επίτροπος Ανταγωνισμού): after a title, no name.
-_PORTFOLIOS = """
-υγει παιδει αμυν δικαιοσυν εργασι αναπτυξ πολιτισμ τουρισμ ναυτιλι μεταφορ υποδομ
-περιβαλλοντ ενεργει οικονομ οικονομικ εξωτερικ εσωτερικ θρησκευματ αθλητισμ
-ανταγωνισμ μεταναστευσ ασφαλει ασφαλισ προστασι πολιτ ψηφιακ διακυβερνησ
-αγροτικ επικρατει εμπορι βιομηχανι ερευν καινοτομι αλληλεγγυ
-"""
-# Capitalised words that name no person, place or organisation: feasts and events, units,
-# colloquial months, common nouns written with a capital (Διαδίκτυο), and the platforms
-# and products people post on or play (Twitter, Android, Pokemon).
-_NOT_NAMES = """
-χριστουγενν πασχ πρωτοχρονι πρωτομαγι αποκρι θεοφανει δεκαπενταυγουστ ραμαζαν
-μουντιαλ σαββατοκυριακ νομπελ οσκαρ κελσι φαρεναιτ ριχτερ γεναρ φλεβαρ μαρτ απριλ
-μαη ιουν ιουλ αυγουστ διαδικτυ ιντερνετ internet brexit twitter instagram youtube
-tiktok snapchat whatsapp viber android iphone ipad playstation pokemon
-"""
-NOT_NAME_STEMS = tuple(_NOT_NAMES.split())
-# A name that ends in one of these is a document, a concept or a day (Κοινή Δήλωση,
-# Ευρωπαϊκή Οδηγία, Παγκόσμια Ημέρα), not a person, place or organisation.
-_DOCUMENTS = """
-δηλωσ οδηγι διαταξ κωδικ στρατηγικ ημερ νομοσχεδι αποφασ εγκυκλι τροπολογι εκθεσ
-μελετ εκστρατει νοημοσυν νοσ ρυπ
-"""
-DOCUMENTS = tuple(_DOCUMENTS.split())
-INSTITUTIONS = tuple(_INSTITUTIONS.split())
-# Abstract nouns and concepts Greek writes with a capital, naming no person, place or
-# organisation alone (το Δημόσιο, η Δικαιοσύνη, η Δύση, ο Μεσαίωνας), and diseases.
-CONCEPTS = tuple(
-    """δημοσι συνταγμ δικαιοσυν υγει παιδει οικονομι ανατολη ανατολησ δυσ βορρ παραδεισ κολασ
-    ιστορι γραμματ τεχν επιστημ μεσαιων αναγεννησ κανονισμ καταστατικ κτηματολογι
-    προυπολογισμ μνημονι χριστιανισμ ισλαμ ορθοδοξι αλλαγ ανεξαρτησι κατοχ σφαγ
-    ραδιοφων εμπορι σπιτ ατζεντ ηπατιτιδ καρκιν διαβητ απελευθερωσ δεκεμβριαν""".split()
-)
-# Words that make another place of a place: Βόρεια Κορέα is not Κορέα, Μέση Ανατολή not
-# Ανατολή, Νέα Υόρκη not Υόρκη (adjectives, so with an ending: Κέντρικ Ναν is a person).
-_QUALIFIERS = tuple(
-    """βορει νοτι ανατολικ δυτικ κεντρικ μεσ μεγαλ μικρ νε παλαι νοτιοανατολικ
-    νοτιοδυτικ βορειοανατολικ βορειοδυτικ""".split()
-)
-TITLES = tuple(_TITLES.split())
-PORTFOLIOS = tuple(_PORTFOLIOS.split())
-# The endings of Greek nouns and adjectives (folded), after a listed prefix; a title
-# names a person, so takes a person's endings (Υπουργ-ός, not Υπουργ-είο).
+# The closed word lists below hold folded prefixes; a word is on a list when the rest of
+# it is one of the list's endings (Επιτροπ-ής, Νήσ-οι), so every inflection is covered
+# and nothing else: Πολωνία is no Πόλη.
 _ENDINGS = frozenset(
     "α ασ ε εσ η ησ ο οσ ου ουσ οι ων ι ια ιο ιου ιων ιεσ ιοσ ιοι ιουσ εισ εων εωσ ωσ "
     "ατα ατοσ ατων".split()
 ) | {""}
+# A title names a person, so takes a person's endings: Υπουργ-ός, not Υπουργ-είο.
 _PERSON_ENDINGS = frozenset("α ασ ε εσ η ησ ο οσ ου ουσ οι ων σ ι".split()) | {""}
 
 
-def is_listed(folded: str, prefixes: tuple[str, ...]) -> bool:
-    """Is this folded word a listed prefix plus a noun's ending (Επιτροπ-ής, Νήσ-οι)?"""
-    endings = _PERSON_ENDINGS if prefixes is TITLES else _ENDINGS
+class WordList(NamedTuple):
+    """Folded prefixes, and the endings that may follow them."""
+
+    prefixes: tuple[str, ...]
+    endings: frozenset[str] = _ENDINGS
+
+
+def _words(text: str, endings: frozenset[str] = _ENDINGS) -> WordList:
+    return WordList(tuple(text.split()), endings)
+
+
+def is_listed(folded: str, words: WordList) -> bool:
+    """Is this folded word on the list: a prefix plus one of the list's endings?"""
     return any(
-        folded.startswith(prefix) and folded[len(prefix) :] in endings for prefix in prefixes
+        folded.startswith(prefix) and folded[len(prefix) :] in words.endings
+        for prefix in words.prefixes
     )
+
+
+# Institution words: alone they name nothing in particular (Επιτροπή, Υπουργείο). Words
+# that are also first names or surnames (Δήμος, Βασίλης, Στράτος, Παπάς) are left out.
+INSTITUTIONS = _words(
+    """
+    επιτροπ υπουργει ταμει οργανισμ οργαν κεντρ περιφερει συμβουλι ενωσ ομοσπονδι συλλογ
+    νοσοκομει πανεπιστημι μουσει τραπεζ αστυνομ κυβερνησ εταιρει εταιρι ομιλ ιδρυμ
+    ινστιτουτ δικαστηρι υπηρεσι διευθυνσ τμημ αρχ σχολ επιμελητηρι κομμ συνοδ συμφωνι
+    πολιτει ολομελει γερουσι εισαγγελι εφετει πρωτοδικει σωματει γραφει φορε συνεδρι
+    διασκεψ πρεσβει προξενει σταθμ λιμεν λιμαν αεροδρομι νομ επαρχι κοινοτητ μητροπολ
+    εκκλησι μον κρατ δημοκρατι πρωτευουσ πολ χωρ νησ βιβλιοθηκ παρατηρητηρι λιμεναρχει
+    θεατρ σκην φεστιβαλ βραβει κυπελλ πρωταθλημ
+    """
+)
+# Titles: alone no name, and before a name not part of it (Πρόεδρος, Επίτροπος).
+TITLES = _words(
+    """
+    προεδρ αντιπροεδρ πρωθυπουργ υπουργ αναπληρωτ υφυπουργ επιτροπο επιτροπε επιτροπου
+    επιτροπων τομεαρχ αρχηγ βουλευτ ευρωβουλευτ δημαρχ αντιδημαρχ περιφερειαρχ διευθυντ
+    εκπροσωπ γραμματε καγκελαρ κυβερνητ πρεσβ προξεν διοικητ υποδιοικητ συμβουλ στρατηγ
+    ταξιαρχ αντιστρατηγ υποστρατηγ ναυαρχ πτεραρχ συνταγματαρχ ταγματαρχ λοχαγ υπολοχαγ
+    σμηναγ επισμηναγ υποψηφι προπονητ ηγετ ηγουμεν βασιλια βασιλισσ πριγκιπ πατριαρχ
+    αρχιεπισκοπ μητροπολιτ επισκοπ καθηγητ
+    """,
+    _PERSON_ENDINGS,
+)
+# Ministry portfolios (υπουργός Υγείας, Επίτροπος Ανταγωνισμού): after a title, no name.
+PORTFOLIOS = _words(
+    """
+    υγει παιδει αμυν δικαιοσυν εργασι αναπτυξ πολιτισμ τουρισμ ναυτιλι μεταφορ υποδομ
+    περιβαλλοντ ενεργει οικονομ οικονομικ εξωτερικ εσωτερικ θρησκευματ αθλητισμ
+    ανταγωνισμ μεταναστευσ ασφαλει ασφαλισ προστασι πολιτ ψηφιακ διακυβερνησ αγροτικ
+    επικρατει εμπορι βιομηχανι ερευν καινοτομι αλληλεγγυ
+    """
+)
+# Capitalised words that name no person, place or organisation: feasts and events, units,
+# colloquial months, common nouns written with a capital (Διαδίκτυο), and the platforms
+# and products people post on or play (Twitter, Android, Pokemon).
+NOT_NAME_STEMS = _words(
+    """
+    χριστουγενν πασχ πρωτοχρονι πρωτομαγι αποκρι θεοφανει δεκαπενταυγουστ ραμαζαν
+    μουντιαλ σαββατοκυριακ νομπελ οσκαρ κελσι φαρεναιτ ριχτερ γεναρ φλεβαρ μαρτ απριλ
+    μαη ιουν ιουλ αυγουστ διαδικτυ ιντερνετ internet brexit twitter instagram youtube
+    tiktok snapchat whatsapp viber android iphone ipad playstation pokemon
+    """
+)
+# A name that ends in one of these is a document, a concept or a day (Κοινή Δήλωση,
+# Ευρωπαϊκή Οδηγία, Παγκόσμια Ημέρα), not a person, place or organisation.
+DOCUMENTS = _words(
+    """
+    δηλωσ οδηγι διαταξ κωδικ στρατηγικ ημερ νομοσχεδι αποφασ εγκυκλι τροπολογι εκθεσ
+    μελετ εκστρατει νοημοσυν νοσ ρυπ
+    """
+)
+# Abstract nouns and concepts Greek writes with a capital, naming no person, place or
+# organisation alone (το Δημόσιο, η Δικαιοσύνη, η Δύση, ο Μεσαίωνας), and diseases.
+CONCEPTS = _words(
+    """
+    δημοσι συνταγμ δικαιοσυν υγει παιδει οικονομι ανατολη ανατολησ δυσ βορρ παραδεισ
+    κολασ ιστορι γραμματ τεχν επιστημ μεσαιων αναγεννησ κανονισμ καταστατικ κτηματολογι
+    προυπολογισμ μνημονι χριστιανισμ ισλαμ ορθοδοξι αλλαγ ανεξαρτησι κατοχ σφαγ ραδιοφων
+    εμπορι σπιτ ατζεντ ηπατιτιδ καρκιν διαβητ απελευθερωσ δεκεμβριαν
+    """
+)
+# Words that make another place of a place: Βόρεια Κορέα is not Κορέα, Μέση Ανατολή not
+# Ανατολή, Νέα Υόρκη not Υόρκη (adjectives, so with an ending: Κέντρικ Ναν is a person).
+_QUALIFIERS = _words(
+    """
+    βορει νοτι ανατολικ δυτικ κεντρικ μεσ μεγαλ μικρ νε παλαι νοτιοανατολικ νοτιοδυτικ
+    βορειοανατολικ βορειοδυτικ
+    """,
+    _ENDINGS - {""},
+)
 
 
 def is_qualifier(folded: str) -> bool:
     """Βόρεια, Μέση, Νέα, Άνω: the first word of a place that is another place."""
-    if folded in ("ανω", "κατω"):
-        return True
-    return any(
-        folded.startswith(q) and len(folded) > len(q) and folded[len(q) :] in _ENDINGS
-        for q in _QUALIFIERS
-    )
+    return folded in ("ανω", "κατω") or is_listed(folded, _QUALIFIERS)
 
 
 # Institution nouns whose genitive is unmistakable, with their nominative and gender:

@@ -68,8 +68,9 @@ def rank(
 def _is_weak(label: str, certainty: int, seen: int, lexicon: Lexicon) -> bool:
     """Too little evidence that this is a name: a word in Latin script that one article
     names once (seen: its mentions here plus the articles naming it), never after a
-    Greek article (Bank, Research, HD); or a common Greek word alone, no country, that
-    seldom or never stands where its case shows (Σώμα, Κελσίου)."""
+    Greek article (Bank, Research, HD); common Greek words all in the genitive, never
+    seen with an article (Κοινωνικής Ασφάλισης); or a common Greek word alone, no
+    country, that seldom or never stands where its case shows (Σώμα, Κελσίου)."""
     if certainty <= 0 or (certainty == 1 and " " in label):
         return False  # the gazetteer's, or seen in its case
     shape = _shape(label)
@@ -92,13 +93,13 @@ def _shape(label: str) -> str:
         return "latin"
     if " " in label:
         words = folded.split()
-        return "genitives" if all(w.endswith(_GENITIVE_ENDINGS) for w in words) else ""
+        return "genitives" if all(w.endswith(_GENITIVE_FORMS) for w in words) else ""
     if label.isupper() or folded in territories():
         return ""
     return "word"
 
 
-_GENITIVE_ENDINGS = ("ασ", "ησ", "ου", "ων", "εωσ")
+_GENITIVE_FORMS = ("ασ", "ησ", "ου", "ων", "εωσ")
 
 
 @lru_cache(maxsize=1 << 16)
