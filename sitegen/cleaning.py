@@ -39,6 +39,7 @@ from sitegen.shaping import (
     case_of_title,
     is_pairing,
     is_portfolio,
+    latin_then_greek,
     names_alone,
     person_after,
     without_portfolio,
@@ -129,6 +130,10 @@ def clean(
         # 'της Βουλής Νίκος Βούτσης', 'Ρωσία Βλαντίμιρ Πούτιν': a name, then a person
         segments = [(before, [words[0]]), ("", [])]
         words = words[1:]
+    elif (cut := latin_then_greek(words)) is not None:
+        # 'της Vodafone Κώστα Τσαλικίδη': a brand in Latin letters, then a person
+        segments = [(before, words[:cut]), ("", [])]
+        words = words[cut:]
     for i, word in enumerate(words):
         folded = fold(word)
         if any(p in NOT_NAMES or is_listed(p, NOT_NAME_STEMS) for p in folded.split("-")):

@@ -35,7 +35,14 @@ def nominative(
 
     Class 0: the form is the nominative; 1: derived by a safe rule, or (after του) the
     nominative Greek text uses for the genitive, as the lexicon knows it; 2: unknown case.
+    An acronym keeps its class but never changes form (της ΕΛΑΣ is not ΕΛΑ).
     """
+    if len(words) == 1 and words[0].isupper():
+        return _nominative(words, before, lexicon)[0], words[0]
+    return _nominative(words, before, lexicon)
+
+
+def _nominative(words: tuple[str, ...], before: str, lexicon: Lexicon | None) -> tuple[int, str]:
     if before in _NOMINATIVE_AFTER:
         return 0, " ".join(words)
     if before in _FEMININE_ACCUSATIVE:

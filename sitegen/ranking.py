@@ -129,6 +129,7 @@ def _merge_short_forms(
             or key not in counts
             or _genitive_tail(key)
             or _qualified(labels[key])
+            or _nobodys_surname(labels[last])
         ):
             continue  # 'Ζαγορά του Πηλίου' is not a kind of Πήλιο, 'Μέση Ανατολή' no Ανατολή
         words = [fold(w) for w in labels[key].split()]
@@ -172,6 +173,12 @@ def _qualified(label: str) -> bool:
     )
 
 
+def _nobodys_surname(label: str) -> bool:
+    """A country is not the surname of the longer name ending like it (Χονγκ Κονγκ is
+    not Κονγκό)."""
+    return fold(label) in territories()
+
+
 def name_consistently(
     chosen: dict[str, list[Key]], labels: dict[Key, str], limit: int
 ) -> dict[str, tuple[str, ...]]:
@@ -185,6 +192,7 @@ def name_consistently(
             and (key[-1],) in used
             and not _genitive_tail(key)
             and not _qualified(labels[key])
+            and not _nobodys_surname(labels[(key[-1],)])
         ):
             fulls[(key[-1],)].add(key)
     alias: dict[Key, Key] = {}

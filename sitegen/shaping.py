@@ -24,13 +24,26 @@ def person_after(words: list[str]) -> bool:
     )
 
 
+def latin_then_greek(words: list[str]) -> int | None:
+    """Where a run of Latin-script words gives way to two or more Greek ones (Samsung Λι
+    Τζάε-Γιονγκ): a brand and then a person. One Greek word stays with the brand
+    (WWF Ελλάς, Vodafone Ελλάδας)."""
+    latin = 0
+    while latin < len(words) and words[latin].isascii():
+        latin += 1
+    greek = words[latin:]
+    if latin and len(greek) > 1 and not any(w.isascii() or w in GENITIVES for w in greek):
+        return latin
+    return None
+
+
 def names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
     """Does a name stand before this genitive on its own? A country, a people or a rare
     word does, and so does any word before a country or an institution (Λίνδος της
     Ρόδου, Κεμπέκ του Καναδά, Διοίκηση του Νοσοκομείου Συγγρού); other common words and
     institutions head one longer name (Γλυπτά του Παρθενώνα, Τράπεζα της Ελλάδος)."""
     if len(words) != 1:
-        return False
+        return len(words) > 1 and _institution_follows(after)
     folded = fold(words[0])
     if is_listed(folded, INSTITUTIONS):
         return False
@@ -41,6 +54,17 @@ def names_alone(words: list[str], after: list[str], lexicon: Lexicon) -> bool:
         or (len(after) == 1 and is_country(after[0]))
         or any(is_listed(fold(word), INSTITUTIONS) for word in after)
     )
+
+
+def _institution_follows(after: list[str]) -> bool:
+    """Is the genitive after a longer name an institution of its own (Διοικητική Επιτροπή
+    του Μουσείου Μπενάκη, Τμήμα Δίωξης Ναρκωτικών της Υποδιεύθυνσης Ασφάλειας)?"""
+    head = []
+    for word in after:
+        if word in GENITIVES:
+            break
+        head.append(word)
+    return len(head) > 1 and any(is_listed(fold(word), INSTITUTIONS) for word in head)
 
 
 def is_pairing(word: str) -> bool:

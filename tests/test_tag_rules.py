@@ -152,6 +152,19 @@ USUAL = [
             "Το Ταμείο Ανάκαμψης και Ανθεκτικότητας πληρώνει.",
             ("Ταμείο Ανάκαμψης", "Ευρωπαϊκή Ένωση"),
         ),
+        # an institution of an institution is two names
+        (
+            "Το Τμήμα Οικονομικών Ερευνών της Ένωσης Ελληνικών Τραπεζών ενέκρινε.",
+            ("Ένωση Ελληνικών Τραπεζών", "Τμήμα Οικονομικών Ερευνών"),
+        ),
+        # a brand in Latin letters, then a person; one Greek word stays with the brand
+        ("Μίλησε το στέλεχος της Vodafone Κώστας Τσαλίκης.", ("Vodafone", "Κώστας Τσαλίκης")),
+        ("Η Vodafone Ελλάς ανακοίνωσε.", ("Vodafone Ελλάς",)),
+        # a country is not the surname of a longer name that ends like it
+        (
+            "Ο Περικλής Λιβάς μίλησε για τη Λιβύη. Η Λιβύη απάντησε.",
+            ("Λιβύη", "Περικλής Λιβάς"),
+        ),
         # a plural of people alone is no organisation; nor a city's people
         ("Οι Γιαννιώτες γιόρτασαν στα Γιάννενα.", ("Γιάννενα",)),
         ("Οι Χριστιανοί γιόρτασαν στη Βηθλεέμ.", ("Βηθλεέμ",)),
@@ -193,6 +206,7 @@ def test_demonyms(word: str, expected: bool) -> None:
     ("words", "before", "label"),
     [
         (("ΕΠΟ",), "τον", "ΕΠΟ"),  # acronyms do not inflect
+        (("ΕΛΑΣ",), "τησ", "ΕΛΑΣ"),  # not ΕΛΑ: its Σ is no genitive ending
         (("Google",), "την", "Google"),
         (("Τσίπρα",), "τον", "Τσίπρας"),
         # an institution noun in the genitive, its adjectives agreeing with it
