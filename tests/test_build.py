@@ -34,7 +34,7 @@ def article_pages(out: Path) -> list[Path]:
 def test_one_page_per_published_article(built: Path) -> None:
     slugs = [p.parent.relative_to(built).as_posix() for p in article_pages(built)]
     assert slugs == [
-        "2024/12/31/o-olympiakos-kerdise-ton-panathinaiko-me-2-1-sto-ntermpi-tis-kyriakis-oi-opadoi",
+        "2024/12/31/o-olympiakos-kerdise-ton-panathinaiko-me-2-1-sto-ntermpi-tis-kyriakis",
         "2025/09/03/o-proedros-tis-rosias-synantithike-me-ton-voreiokoreati-igeti-sto-pekino",
         "2025/10/01/psifistike-o-proypologismos-tou-2026",
         "2025/10/01/pyrkagia-xespase-to-apogevma-se-dasiki-ektasi-konta-stin-korintho",

@@ -37,10 +37,13 @@ def test_layouts(tmp_path: Path, data: bytes, paragraphs: list[str]) -> None:
 
 
 def test_body_is_escaped_but_quotes_untouched(tmp_path: Path) -> None:
-    text = 'date 2025-09-03 «Ό,τι μπορεί» & "λέει" <script>x</script>.'
+    text = 'date 2025-09-03 Η «Ό,τι μπορεί» & ο "Λέει" έκλεισαν <script>x</script>.'
     article, _ = read(tmp_path, text.encode())
-    assert article.body_html == '<p>«Ό,τι μπορεί» &amp; "λέει" &lt;script&gt;x&lt;/script&gt;.</p>'
-    assert article.title == '«Ό,τι μπορεί» & "λέει" <script>x</script>'  # escaped at render time
+    assert article.body_html == (
+        '<p>Η «Ό,τι μπορεί» &amp; ο "Λέει" έκλεισαν &lt;script&gt;x&lt;/script&gt;.</p>'
+    )
+    # the title is escaped when a page is rendered, not here
+    assert article.title == 'Η «Ό,τι μπορεί» & ο "Λέει" έκλεισαν <script>x</script>'
 
 
 @pytest.mark.parametrize(
