@@ -39,7 +39,7 @@ SUMMARY_MAX = 160
 _QUOTE_ROOM = 45  # the least room a quote should have beside its speaker
 _SENTENCES_TRIED = 3  # a lead's main clause is in its first sentences, or nowhere
 # a sentence end that the splitter let through: '...χιλιόμετρα. γ) Ο', '...αγοραστούν;Σε'
-_INNER_END = re.compile(r"(?<=[^\W\d_]{4})[.;!](?=\s*\w\)|\s*«?[Α-ΩΆ-Ώ])")
+_INNER_END = re.compile(r"[.;!](?<=[^\W\d_]{4}[.;!])(?=\s*\w\)|\s*«?[Α-ΩΆ-Ώ])")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[α-ωa-z][)]|[-–•])\s+")
 _QUOTE_LEAD = re.compile(
     r"^«(?P<quote>[^«»]+)»,?\s+(?P<verb>\w+)(?:\s+\w+)?\s+(?:ο|η|οι)\s+(?P<rest>.+)$"

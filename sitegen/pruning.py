@@ -29,9 +29,9 @@ _ACCENTED = {"α": "[αά]", "ε": "[εέ]", "η": "[ηή]", "ι": "[ιίϊΐ]",
              "ω": "[ωώ]", "σ": "[σς]"}  # fmt: skip
 # A quick test for a time word in lower-case text, accented or not (no fold of the text).
 _TIME_HINT = re.compile(
-    r"(?<!\w)(?:"
+    r"\b(?:"
     + "|".join("".join(_ACCENTED.get(c, c) for c in word) for word in sorted(TIME_WORDS))
-    + r")(?!\w)"
+    + r")\b"
 )
 _DAY_PARTS = frozenset("πρωι μεσημερι απογευμα βραδυ".split())
 # Openings that are asides, not the news: dropped up to their comma.
@@ -166,6 +166,8 @@ def _opens_adjunct(word: Word) -> bool:
 def without_participle(text: str) -> str:
     """'Ο πρόεδρος, σχολιάζοντας τα αποτελέσματα, τόνισε ...' -> 'Ο πρόεδρος τόνισε ...':
     a participle phrase before the main verb is an aside."""
+    if "ντας" not in text:  # no participle at all: the usual case, quickly
+        return text
     words, verb = analysed(text)
     if verb is None:
         return text
@@ -267,5 +269,6 @@ def drop_discourse(text: str) -> str:
 
 def drop_brackets(text: str) -> str:
     """Asides in brackets or between dashes: 'Οι θεσμοί (η Επιτροπή, ...) θα ...'."""
-    text = _BRACKETS.sub("", text)
-    return _DASHES.sub("", text)
+    if "(" in text or "[" in text:
+        text = _BRACKETS.sub("", text)
+    return _DASHES.sub("", text) if "-" in text or "–" in text else text
