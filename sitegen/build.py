@@ -19,9 +19,9 @@ from sitegen.cache import CACHE_DIR, BuildCache, CompiledTemplates, Manifest
 from sitegen.config import Config, load_config
 from sitegen.errors import Problem, Problems, SitegenError
 from sitegen.gazetteer import GAZETTEER, load_gazetteer
-from sitegen.incremental import REBUILD_SHARE, on_disk, site_key, stale
+from sitegen.incremental import REBUILD_SHARE, has_links, on_disk, site_key, stale
 from sitegen.keys import digest
-from sitegen.output import check_output_dir
+from sitegen.output import check_output_dir, check_owned, check_site_dir, output_lock
 from sitegen.pages import plan_site, static_files, stylesheet
 from sitegen.plan import PlannedPage
 from sitegen.render import (
@@ -57,6 +57,8 @@ class BuildOptions:
     memory: dict[str, Any] | None = None  # keeps the cache and templates between builds (serve)
     on_written: Callable[[int], None] | None = None  # called with the changed count once the
     # output is complete, before the cache is saved (serve reloads pages then)
+    force: bool = False  # replace an output folder that sitegen did not make
+    lock_wait: float = 30.0  # seconds to wait for another build into the same output
 
 
 @dataclass
@@ -240,13 +242,22 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def _build(options: BuildOptions) -> BuildResult:
-    watch = Stopwatch()
     out = options.out or options.site / "dist"
+    check_site_dir(options.site)
     check_output_dir(out, options.site)
+    with output_lock(out, options.lock_wait):
+        return _build_locked(options, out)
+
+
+def _build_locked(options: BuildOptions, out: Path) -> BuildResult:
+    watch = Stopwatch()
     config = load_config(options.site, options.base_url)
     cache = open_cache(options, config)
+    remembered = cache.manifest is not None and cache.manifest.out == str(out.resolve())
+    check_owned(out, remembered, options.force)
     compiled = CompiledTemplates(cache.folder / "templates") if cache.folder else None
     ready = prepare(options, watch, config, cache, compiled)
+    cache.report_ignored(ready.problems)
     manifest = cache.manifest
     usable = (
         manifest is not None
@@ -260,7 +271,7 @@ def _build(options: BuildOptions) -> BuildResult:
         assert manifest is not None
         found = on_disk(out, manifest)
         todo = stale(ready.plan, manifest, found)
-        if len(todo) > REBUILD_SHARE * len(ready.plan):
+        if len(todo) > REBUILD_SHARE * len(ready.plan) or has_links(out, manifest):
             todo = None
     if todo is None:
         files, search, changed = write_fresh(options, ready, out, watch)

@@ -10,6 +10,7 @@ makes the same bytes.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import tempfile
@@ -22,7 +23,9 @@ from typing import Any
 
 import jinja2
 
+from sitegen.errors import Problems
 from sitegen.keys import bytes_digest, code_version
+from sitegen.sealing import KEY_VARIABLE, seal, unseal
 
 CACHE_DIR = ".sitegen-cache"
 FORMAT = 2
@@ -99,6 +102,7 @@ class BuildCache:
         self.sources: dict[str, SourceEntry] = {}
         self.derived: dict[tuple[str, bytes], Any] = {}  # (kind, key of inputs) -> value
         self.manifest: Manifest | None = None
+        self.ignored: list[str] = []  # files whose seal is not this machine's (unread)
         self._used_sources: set[str] = set()
         self._used_derived: set[tuple[str, bytes]] = set()
         self.fresh_mentions: dict[bytes, Any] = {}  # names found this build, by digest
@@ -122,11 +126,34 @@ class BuildCache:
     def _load(self, name: str) -> Any:
         assert self.folder is not None
         try:
-            with open(self.folder / name, "rb") as handle:
-                stamp, payload = pickle.load(handle)
-        except Exception:  # noqa: BLE001 - missing, truncated or foreign: start afresh
+            sealed = (self.folder / name).read_bytes()
+        except OSError:  # missing: start afresh
+            return None
+        data = unseal(sealed)
+        if data is None:  # not written here: never unpickled, since that could run code
+            self.ignored.append(name)
+            return None
+        try:
+            stamp, payload = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - truncated or of another version: start afresh
             return None
         return payload if stamp == self.stamp else None
+
+    def report_ignored(self, problems: Problems) -> None:
+        """Warn of the cache files that were not loaded because their seal is not ours."""
+        assert not self.ignored or self.folder is not None
+        for name in self.ignored:
+            problems.add(
+                str(self.folder / name),
+                "ignored: this build cache file has no seal of this machine (an older "
+                "sitegen, another machine or someone else wrote it), and loading it could "
+                "run code",
+                None,
+                f"delete {CACHE_DIR}/ if you did not put it there; to share a cache between "
+                f"machines, set {KEY_VARIABLE} to the same secret on each",
+                True,
+            )
+        self.ignored = []
 
     def read(self, path: str, where: str) -> tuple[bytes | None, SourceEntry | None, bytes]:
         """(raw bytes or None, cached entry or None, content digest) of a source file.
@@ -235,7 +262,7 @@ class BuildCache:
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((self.stamp, payload), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(seal(pickle.dumps((self.stamp, payload), pickle.HIGHEST_PROTOCOL)))
             os.replace(temporary, self.folder / name)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -255,10 +282,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            with open(self._path(bucket.key), "rb") as file:
-                bucket.load_bytecode(file)
-        except OSError:  # missing: compiled again (Jinja2 itself resets a damaged one)
-            pass
+            data = unseal(self._path(bucket.key).read_bytes())
+        except OSError:  # missing: compiled again
+            return
+        if data is not None:  # compiled code runs: only what sitegen wrote here is loaded
+            bucket.load_bytecode(io.BytesIO(data))  # (Jinja2 itself resets a damaged one)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._new[bucket.key] = bucket.bytecode_to_string()
@@ -267,5 +295,5 @@ class CompiledTemplates(jinja2.BytecodeCache):
         if self._new:
             self.folder.mkdir(parents=True, exist_ok=True)
         for key, data in self._new.items():
-            self._path(key).write_bytes(data)
+            self._path(key).write_bytes(seal(data))
         self._new = {}

@@ -68,6 +68,11 @@ def parser() -> argparse.ArgumentParser:
             action="store_true",
             help=f"neither use nor save the build cache ({CACHE_DIR}/ in the site folder)",
         )
+        cmd.add_argument(
+            "--force",
+            action="store_true",
+            help="replace an output folder that holds files sitegen did not make",
+        )
 
     site_options(commands.add_parser("build", help="build the site into the output folder"))
     site_options(
@@ -120,6 +125,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
         keep_going=args.keep_going,
         strict=args.strict,
         cache=not args.no_cache,
+        force=args.force,
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from sitegen.cache import FileRecord, Manifest
 from sitegen.config import Config
 from sitegen.keys import bytes_digest, code_version, digest
-from sitegen.output import safe_relative
+from sitegen.output import safe_relative, through_link
 from sitegen.plan import PlannedPage
 
 REBUILD_SHARE = 0.25  # above this share of stale files, a fresh build in staging is faster
@@ -53,6 +53,23 @@ def on_disk(out: Path, manifest: Manifest) -> dict[str, tuple[int, int]]:
             continue
         found[name] = (stat.st_size, stat.st_mtime_ns)
     return found
+
+
+def has_links(out: Path, manifest: Manifest) -> bool:
+    """Is any folder or file of the last build now a symbolic link? Then the output is
+    made afresh, which replaces the links: sitegen never writes or deletes through one."""
+    root = str(out)
+    checked: set[str] = set()
+    for name in manifest.files:
+        if os.path.islink(f"{root}/{name}"):
+            return True
+        parent = name.rpartition("/")[0]
+        while parent and parent not in checked:
+            checked.add(parent)
+            if os.path.islink(f"{root}/{parent}"):
+                return True
+            parent = parent.rpartition("/")[0]
+    return False
 
 
 def stale(
@@ -89,6 +106,8 @@ class InPlace:
 
     def write(self, relative: str, data: bytes) -> FileRecord:
         target = self.out / safe_relative(relative)
+        if through_link(self.out, target):  # never written through: has_links rules it out
+            raise OSError(f"{target} lies behind a symbolic link")
         try:
             same = target.stat().st_size == len(data) and target.read_bytes() == data
         except OSError:
@@ -113,6 +132,8 @@ class InPlace:
         folders = set()
         for relative in relatives:
             target = self.out / safe_relative(relative)
+            if through_link(self.out, target.parent):
+                continue  # never deleted through a link (has_links makes such builds fresh)
             target.unlink(missing_ok=True)
             folders.add(target.parent)
             self.changed += 1

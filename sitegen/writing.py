@@ -120,6 +120,8 @@ def write_in_place(
 def _search_in_place(options: BuildOptions, out: Path, files: dict[str, FileRecord]) -> str:
     """Index again only if the indexed pages changed; no index when search is off."""
     bundle = out / BUNDLE_DIR
+    if bundle.is_symlink():
+        bundle.unlink()  # a link where the index goes is replaced, never followed
     if options.keep_index:
         return "kept" if bundle.is_dir() else "off"
     if not options.search:

@@ -227,7 +227,8 @@ def test_usage_errors_exit_2(basic_site: Path, capsys: pytest.CaptureFixture[str
     assert "would replace the site folder" in capsys.readouterr().err
 
 
-def test_an_empty_folder_builds_a_site(tmp_path: Path) -> None:
+def test_an_empty_seeds_folder_builds_a_site(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()  # (a folder with no seeds/ nor content/ is refused)
     assert main(["build", "--site", str(tmp_path), "--no-search", "--quiet"]) == 0
     home = soup(tmp_path / "dist/index.html")
     assert home.html["lang"] == "el" and home.h1 is not None
