@@ -155,7 +155,9 @@ class BuildCache:
             )
         self.ignored = []
 
-    def read(self, path: str, where: str) -> tuple[bytes | None, SourceEntry | None, bytes]:
+    def read(
+        self, path: str, where: str, limit: int = -1
+    ) -> tuple[bytes | None, SourceEntry | None, bytes]:
         """(raw bytes or None, cached entry or None, content digest) of a source file.
 
         Bytes are None when the cached entry still holds; the entry is None when the
@@ -170,7 +172,7 @@ class BuildCache:
         ):
             return None, entry, entry.digest
         with open(path, "rb") as file:
-            raw = file.read()
+            raw = file.read(limit)  # at most limit bytes (-1: all)
         digest = bytes_digest(raw)
         self._dirty.add(_shard(where))
         if entry and entry.digest == digest:  # touched (or racy), not changed

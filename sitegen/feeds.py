@@ -7,6 +7,7 @@ content:encoded); JSON Feed is plain json. Dates come from the items, never the 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -72,7 +73,9 @@ def rss(feed: dict[str, Any]) -> bytes:
         _text(entry, "pubDate", format_datetime(item["published"]))
         for tag in item["tags"]:
             _text(entry, "category", tag)
-        _text(entry, "description", item["summary"])
+        # RSS description is HTML: the plain-text summary is escaped as HTML first (and as
+        # XML by the writer), so '<script>' in an article is read as text, never as code
+        _text(entry, "description", html.escape(item["summary"], quote=False))
         if item["content_html"]:
             _text(entry, f"{{{CONTENT}}}encoded", item["content_html"])
     return _xml(root)

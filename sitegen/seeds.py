@@ -11,7 +11,7 @@ from sitegen import headlines
 from sitegen.errors import Problems
 from sitegen.model import Article
 from sitegen.slugs import slugify
-from sitegen.unicode import normalize_text
+from sitegen.unicode import FORBIDDEN, normalize_text
 
 _DATE_LINE = re.compile(r"date[ \t]+(\S+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -70,7 +70,18 @@ def decode(raw: bytes, where: str, problems: Problems, encoding: str = "utf-8") 
             hint,
         )
         return None
-    return normalize_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    odd = FORBIDDEN.search(text)
+    if odd:  # (left out by normalize_text: no feed may carry them)
+        problems.add(
+            where,
+            f"holds control characters (the first is U+{ord(odd.group()):04X}) that no page "
+            "or feed may carry; they are left out",
+            text.count("\n", 0, odd.start()) + 1,
+            "remove them from the file",
+            warning=True,
+        )
+    return normalize_text(text)
 
 
 def parse_date(value: str, where: str, line: int, problems: Problems) -> date | None:

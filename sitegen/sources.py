@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -15,7 +16,7 @@ from sitegen.content import Document, read_markdown
 from sitegen.errors import Problems
 from sitegen.keys import bytes_digest, digest
 from sitegen.model import Article
-from sitegen.seeds import read_seed
+from sitegen.seeds import MAX_BYTES, read_seed
 from sitegen.slugs import slugify
 
 SEEDS_DIR = "seeds"
@@ -41,10 +42,10 @@ def _read(
     at every build."""
     if cache is None:
         with open(path, "rb") as file:
-            raw = file.read()
+            raw = file.read(MAX_BYTES + 1)  # (a file that grew since it was looked at)
         found = bytes_digest(raw)
     else:
-        raw, entry, found = cache.read(path, where)
+        raw, entry, found = cache.read(path, where, MAX_BYTES + 1)
         if entry is not None:
             return entry.value, found
     before = len(problems.items)
@@ -54,6 +55,46 @@ def _read(
     if cache is not None and value is not None and len(problems.items) == before:
         cache.keep(path, where, found, value)
     return value, found
+
+
+def _skipped(name: str) -> bool:
+    """Hidden files and folders, editors' lock and backup files: .#about.md, about.md~,
+    #about.md#."""
+    return name.startswith((".", "#")) or name.endswith("~")
+
+
+def _readable(path: str, where: str, problems: Problems) -> bool:
+    """Is this a regular file of a sensible size? Nothing else is read: a link to nothing,
+    a folder named like an article, a pipe (reading would wait forever) or a device such
+    as /dev/zero (it never ends)."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        broken = os.path.islink(path)
+        problems.add(
+            where,
+            "is a link to nothing, skipped" if broken else f"cannot be read ({exc.strerror})",
+            hint="remove it or point it at a file" if broken else "check its permissions",
+            warning=broken,
+        )
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        problems.add(
+            where,
+            "is not a regular file (a folder, a pipe or a device), skipped",
+            hint="rename or remove it",
+            warning=True,
+        )
+        return False
+    if info.st_size > MAX_BYTES:
+        problems.add(
+            where,
+            f"is {info.st_size / 1048576:.1f} MB, more than an article can be "
+            f"({MAX_BYTES // 1048576} MB)",
+            hint="split it or remove it",
+        )
+        return False
+    return True
 
 
 def _from_document(doc: Document, path: Path, found: bytes) -> Article:
@@ -118,9 +159,11 @@ def read_sources(
     folder = site / SEEDS_DIR
     names = sorted(os.listdir(folder)) if folder.is_dir() else []
     for name in names:
-        if name.startswith(".") or not name.endswith(".txt"):
+        if _skipped(name) or not name.endswith(".txt"):
             continue
         where = f"{SEEDS_DIR}/{name}"
+        if not _readable(f"{folder}/{name}", where, problems):
+            continue
 
         def reader(raw: bytes | None, name: str = name, where: str = where) -> Article | None:
             return read_seed(folder / name, where, problems, encoding, raw)
@@ -142,6 +185,10 @@ def read_sources(
     overridden: dict[str, Article] = {}
     for path in md_paths:
         where = _relative(path, site)
+        if any(_skipped(part) for part in path.relative_to(content).parts):
+            continue
+        if not _readable(str(path), where, problems):
+            continue
         read = partial(read_markdown, path, where, problems, raw_html)
         doc, found = _read(str(path), where, problems, cache, read)
         if doc is None:

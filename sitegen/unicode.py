@@ -83,7 +83,15 @@ _FORMAT = [
 ]  # fmt: skip
 _JOINER = "\u200d"
 _TAG_CHARS = frozenset(_chars([(0xE0020, 0xE007F)]))
-_DROP = frozenset(_chars(_CONTROLS + _FORMAT))
+# Noncharacters (U+FDD0-U+FDEF and the last two of every plane): XML forbids U+FFFE and
+# U+FFFF in a feed, and none of them is text.
+_NONCHARACTERS = [(0xFDD0, 0xFDEF)] + [
+    (n * 0x10000 + 0xFFFE, n * 0x10000 + 0xFFFF) for n in range(17)
+]
+_DROP = frozenset(_chars(_CONTROLS + _FORMAT + _NONCHARACTERS))
+# What no page or feed may carry (controls but tab and newline, noncharacters): the
+# author is told where, since the reader sees the text without them.
+FORBIDDEN = re.compile(f"[{_ranges(list(_chars(_CONTROLS + _SPACE_CONTROLS + _NONCHARACTERS)))}]")
 _SPACE_SET = frozenset(_chars(_SPACE_CONTROLS))
 _TAG_RUN = re.compile(f"[{_ranges(list(_TAG_CHARS))}]+")
 _JOINER_RUN = re.compile(f"{_JOINER}+")

@@ -196,3 +196,40 @@ def test_markup_in_titles_is_escaped_in_every_format(tmp_path: Path) -> None:
         assert parsed.bozo == 0 and parsed.entries[0].title == title
     assert json.loads((site / "dist/feed.json").read_text("utf-8"))["items"][0]["title"] == title
     assert "<script>" not in (site / "dist/feed.xml").read_text("utf-8")
+
+
+def test_control_characters_never_reach_a_feed(tmp_path: Path, capsys) -> None:
+    """ESC, BEL, BS, a vertical tab and U+FFFE in an article: every feed is still
+    well-formed XML, and the author is told the file and line."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "seeds/001_aaaaaaaaaaaaaaaa.txt": (
+                "date 2025-09-03 Ο δήμαρχος \x1b[31mεγκαινίασε\x07 τη νέα\x08 βιβλιοθήκη "
+                "\ufffe της Αθήνας.\n"
+            ),
+            "content/page.md": (
+                "---\ntitle: Σελίδα\x0b με έλεγχο\ndate: 2025-09-04\n---\nΚείμενο.\n"
+            ),
+        },
+    )
+    assert main(["build", "--site", str(site), "--no-search"]) == 0
+    err = capsys.readouterr().err
+    assert "seeds/001_aaaaaaaaaaaaaaaa.txt:1: warning: holds control characters" in err
+    assert "content/page.md:2: warning: holds control characters (the first is U+000B)" in err
+    feeds = list((site / "dist").rglob("*.xml"))
+    assert len(feeds) >= 3  # feed, atom, sitemap (and the feeds of tags)
+    for feed in feeds:
+        ET.parse(feed)  # well-formed
+        text = feed.read_text(encoding="utf-8")
+        assert not any(c in text for c in "\x1b\x07\x08\x0b\ufffe")
+
+
+def test_an_rss_summary_is_html_escaped(tmp_path: Path) -> None:
+    """RSS <description> is HTML: a summary with '<script>' must read as text once the
+    XML is decoded (content:encoded is escaped already)."""
+    seed = "date 2025-09-03 Ο κώδικας <script>x</script> & άλλα.\n"
+    site = write_site(tmp_path / "site", {"seeds/001_aaaaaaaaaaaaaaaa.txt": seed})
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+    item = ET.parse(site / "dist/feed.xml").getroot().find("channel/item")
+    assert item.findtext("description") == "Ο κώδικας &lt;script&gt;x&lt;/script&gt; &amp; άλλα."

@@ -4,6 +4,7 @@ a symbolic link in its output."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -232,3 +233,71 @@ def test_a_crafted_cache_file_is_never_loaded(
     assert f".sitegen-cache/{name}" in err and "has no seal of this machine" in err
     assert main(args) == 0  # the next build saved a cache of its own: no warning
     assert "no seal" not in capsys.readouterr().err
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "warning"),
+    [
+        pytest.param(
+            "content/.#about.md",
+            lambda p: p.symlink_to("user@host.1234:1700000000"),
+            None,
+            id="an editor's lock file (a link to nothing)",
+        ),
+        pytest.param("content/about.md~", lambda p: p.write_text("---\n"), None, id="a backup"),
+        pytest.param("seeds/#002.txt#", lambda p: p.write_text("x"), None, id="an autosave"),
+        pytest.param(
+            "content/news.md",
+            lambda p: p.symlink_to(p.parent / "gone.md"),
+            "is a link to nothing, skipped",
+            id="a dangling link",
+        ),
+        pytest.param(
+            "seeds/x.txt",
+            lambda p: p.mkdir(),
+            "is not a regular file (a folder, a pipe or a device), skipped",
+            id="a folder named like an article",
+        ),
+        pytest.param(
+            "seeds/pipe.txt",
+            _fifo,
+            "is not a regular file (a folder, a pipe or a device), skipped",
+            id="a pipe (reading it would wait forever)",
+        ),
+        pytest.param(
+            "seeds/zero.txt",
+            lambda p: p.symlink_to("/dev/zero"),
+            "is not a regular file (a folder, a pipe or a device), skipped",
+            id="a link to /dev/zero (it never ends)",
+        ),
+    ],
+)
+def test_files_that_are_not_articles_are_not_read(
+    tmp_path: Path, name: str, make, warning: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = small_site(tmp_path / "site")
+    (site / "content").mkdir(exist_ok=True)
+    make(site / name)
+    assert main(["build", "--site", str(site), "--no-search"]) == 0
+    err = capsys.readouterr().err
+    if warning:
+        assert f"{name}: warning: {warning}" in err
+    else:
+        assert name not in err
+    assert "Traceback" not in err
+
+
+def test_a_huge_file_is_refused_without_reading_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = small_site(tmp_path / "site")
+    with (site / "seeds/002_bbbbbbbbbbbbbbbb.txt").open("wb") as file:
+        file.truncate(6 * 1024 * 1024)  # sparse: 6 MB that cost nothing
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 1
+    assert "002_bbbbbbbbbbbbbbbb.txt: is 6.0 MB, more than an article can be (5 MB)" in (
+        capsys.readouterr().err
+    )
