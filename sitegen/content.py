@@ -55,6 +55,14 @@ def split_front_matter(text: str, where: str, problems: Problems) -> tuple[dict,
     """Front matter as a dict, the Markdown after it, and the line the body starts on."""
     match = _FENCE.match(text)
     if not match:
+        if re.match(r"---[ \t]*\n", text):  # opened but never closed: not a rule and text
+            problems.add(
+                where,
+                "the front matter opened with '---' on line 1 is never closed",
+                1,
+                "end it with a line of '---' (or remove the first '---' if there is none)",
+            )
+            return None
         return {}, text, 1
     import yaml
 
@@ -121,7 +129,35 @@ def to_html(text: str, raw_html: bool = True) -> str:
     if not raw_html:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_safe_urls(md), "safe_urls", 1)  # after the inline ones
     return md.convert(text)
+
+
+# Schemes that run code when followed: javascript: and vbscript:, and data: (an HTML
+# page in a link); a data: image is only a picture.
+_UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
+
+
+def _unsafe_url(url: str, tag: str) -> bool:
+    bare = "".join(c for c in url if c > " " and c != "\x7f")  # ' java\tscript:' too
+    if not _UNSAFE_SCHEME.match(bare):
+        return False
+    return not (tag == "img" and bare.lower().startswith("data:image/"))
+
+
+def _safe_urls(md: Any) -> Any:
+    """A Python-Markdown tree step that neutralises links and images to unsafe URLs."""
+    from markdown.treeprocessors import Treeprocessor
+
+    class SafeUrls(Treeprocessor):
+        def run(self, root: Any) -> None:
+            for element in root.iter():
+                for attribute in ("href", "src"):
+                    value = element.get(attribute)
+                    if value is not None and _unsafe_url(value, element.tag):
+                        element.set(attribute, "#")
+
+    return SafeUrls(md)
 
 
 def read_markdown(

@@ -102,6 +102,10 @@ def stylesheet(files: dict[str, Path]) -> str:
     )
 
 
+# Folders of the output that sitegen fills itself: a page of the site's may not go there.
+_OWN_FOLDERS = {"pagefind": "the search index", "static": "the theme's files"}
+
+
 def plan_site(
     site: Site, statics: dict[str, Path], problems: Problems, strings: dict[str, str]
 ) -> list[PlannedPage]:
@@ -127,7 +131,15 @@ def plan_site(
 
     owners: dict[str, PlannedPage] = {}
     for page in plan:
-        if page.output in owners:
+        folder = page.output.split("/", 1)[0]
+        if folder in _OWN_FOLDERS and page.source.startswith(("content/", "seeds/")):
+            problems.add(
+                page.source,
+                f"would write {page.output}, in {folder}/, which holds {_OWN_FOLDERS[folder]} "
+                "and is made again at every build",
+                hint="give it another slug or file name",
+            )
+        elif page.output in owners:
             first = owners[page.output]
             problems.add(
                 page.source,

@@ -17,6 +17,7 @@ _DATE_LINE = re.compile(r"date[ \t]+(\S+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+MIN_YEAR = 1000  # (archives and feeds write four-digit years)
 MAX_BYTES = 5 * 1024 * 1024  # an article larger than this is surely not one
 _GREEK_ENCODINGS = ("cp1253", "iso-8859-7")
 
@@ -96,7 +97,7 @@ def parse_date(value: str, where: str, line: int, problems: Problems) -> date | 
         )
         return None
     try:
-        return date(*(int(g) for g in match.groups()))
+        day = date(*(int(g) for g in match.groups()))
     except ValueError:
         problems.add(
             where,
@@ -105,6 +106,15 @@ def parse_date(value: str, where: str, line: int, problems: Problems) -> date | 
             "write an existing date as YYYY-MM-DD",
         )
         return None
+    if day.year < MIN_YEAR:  # '0001-01-01' would be archived as /0001/ and dated /1/
+        problems.add(
+            where,
+            f'the date "{value}" is before the year {MIN_YEAR}',
+            line,
+            "write the year in full, e.g. 2025",
+        )
+        return None
+    return day
 
 
 def paragraphs(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
@@ -63,6 +63,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self) -> BinaryIO | None:  # type: ignore[override]
         path = urlsplit(self.path).path
+        if "\x00" in unquote(path):  # '/%00': no file has such a name (os.stat would raise)
+            self.send_error(400, "bad request path")
+            return None
         if path + "/" == self.server.root_path:  # /repo -> /repo/, as on GitHub Pages
             self.send_response(301)
             self.send_header("Location", self.server.root_path)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.content import read_markdown
+from sitegen.content import read_markdown, to_html
 from sitegen.errors import Problems
 from sitegen.sources import read_sources
 
@@ -112,3 +112,19 @@ def test_duplicate_ids_name_both_files(tmp_path: Path) -> None:
     read_sources(site, problems)
     [problem] = problems.errors
     assert problem.path == "seeds/002_same.txt" and "seeds/001_same.txt" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("[x](javascript:alert(1))", '<a href="#">x</a>'),
+        ("[x](JaVaScRiPt:alert(1))", '<a href="#">x</a>'),
+        ("[x](vbscript:msgbox)", '<a href="#">x</a>'),
+        ("[x](data:text/html,hi)", '<a href="#">x</a>'),
+        ("![x](data:image/png;base64,AAAA)", '<img alt="x" src="data:image/png;base64,AAAA">'),
+        ("[x](https://example.org/)", '<a href="https://example.org/">x</a>'),
+    ],
+)
+def test_without_raw_html_no_link_runs_code(markdown: str, html: str) -> None:
+    """With markdown_raw_html = false, no link or image URL can run a script."""
+    assert to_html(markdown, raw_html=False) == f"<p>{html}</p>"

@@ -40,6 +40,15 @@ CASES = [
     ("themes/default/templates/article.html", "{% extends 'base.html' %}\n{% block main %}\n{% if %}{% endblock %}", "article.html:3:"),
     ("content/tags.toml", "stop = [\n1 2]\n", "content/tags.toml:2: is not valid TOML"),
     ("sitegen.toml", 'titel = "Λάθος"\n', "unknown setting 'titel'"),
+    ("content/x.md", "---\ntitle: Α\nΚείμενο χωρίς τέλος.", "content/x.md:1: the front matter opened with '---' on line 1 is never closed"),
+    ("seeds/010_x.txt", "date 0001-01-01 Κείμενο.", 'seeds/010_x.txt:1: the date "0001-01-01" is before the year 1000'),
+    ("content/x.md", "---\ntitle: Α\ndate: 0999-12-31\n---\nΚ.", 'content/x.md:3: the date "0999-12-31" is before the year 1000'),
+    ("content/pagefind.md", "---\ntitle: Α\n---\nΚ.", "content/pagefind.md: would write pagefind/index.html, in pagefind/, which holds the search index"),
+    ("content/static.md", "---\ntitle: Α\n---\nΚ.", "would write static/index.html, in static/, which holds the theme's files"),
+    ("sitegen.toml", 'base_url = "https://exa mple.org/"\n', "has a host name that cannot be ('exa mple.org')"),
+    ("sitegen.toml", 'base_url = "https://example.org:70000/"\n', "has a port that is not a number from 1 to 65535"),
+    ("sitegen.toml", 'base_url = "https://user:pass@example.org/"\n', "must not hold a user name or password"),
+    ("sitegen.toml", 'base_url = "https://example.org/my news/"\n', "must not hold spaces: write them as %20"),
 ]  # fmt: skip
 
 

@@ -77,6 +77,8 @@ def fetch(url: str) -> tuple[int, str]:
         ("/demo/empty/", 404, "not here"),  # no index.html: no folder listing
         ("/demo/../index.html", 200, "home"),  # normalised by the client, never leaves the folder
         (EVENTS_PATH, 404, "not here"),  # live reload is off
+        ("/demo/%00", 400, "bad request path"),  # an encoded NUL: no traceback, no hang
+        ("/demo/a%00/", 400, "bad request path"),
     ],
 )
 def test_paths(server: str, path: str, status: int, body: str) -> None:
