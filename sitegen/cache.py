@@ -156,14 +156,14 @@ class BuildCache:
         self.ignored = []
 
     def read(
-        self, path: str, where: str, limit: int = -1
+        self, path: str, where: str, stat: os.stat_result, limit: int = -1
     ) -> tuple[bytes | None, SourceEntry | None, bytes]:
-        """(raw bytes or None, cached entry or None, content digest) of a source file.
+        """(raw bytes or None, cached entry or None, content digest) of a source file,
+        given its stat (the caller's, already taken).
 
         Bytes are None when the cached entry still holds; the entry is None when the
         file must be parsed again."""
         self._used_sources.add(where)
-        stat = os.stat(path)
         entry = self.sources.get(where)
         if (
             entry

@@ -163,11 +163,8 @@ def _speaker_and_quote(text: str, words: Sequence[Word], verb: int, limit: int) 
 
 def _is_attribution(words: Sequence[Word], verb: int) -> bool:
     """Is the main clause only a verb of saying after a quote, with no speaker named?"""
-    return (
-        words[0].depth > 0
-        and verb == len(words) - 1
-        or (words[0].depth > 0 and verb >= len(words) - 2 and not words[-1].capital)
-    )
+    last = len(words) - 1
+    return words[0].depth > 0 and (verb == last or (verb == last - 1 and not words[-1].capital))
 
 
 def _quoted_clause(text: str, limit: int) -> str | None:

@@ -106,8 +106,9 @@ class InPlace:
 
     def write(self, relative: str, data: bytes) -> FileRecord:
         target = self.out / safe_relative(relative)
-        if through_link(self.out, target):  # never written through: has_links rules it out
-            raise OSError(f"{target} lies behind a symbolic link")
+        link = through_link(self.out, target)
+        if link is not None:  # (a page new since the last build, where a link stands)
+            link.unlink()  # the link is replaced, never written through
         try:
             same = target.stat().st_size == len(data) and target.read_bytes() == data
         except OSError:

@@ -70,7 +70,8 @@ _ADDRESS = frozenset(
     "κυριε κυρια κυριεσ κυριοι αγαπητε αγαπητη αγαπητοι αγαπητεσ φιλε φιλοι φιλεσ".split()
 )
 _QUESTION_WORDS = frozenset(["πώς", "πού"])  # (γιατί may also mean "because")
-_ARTICLES = frozenset("ο η το οι τα ενασ μια μια ενα ενοσ".split())
+_ARTICLES = frozenset("ο η το οι τα ενασ μια ενα ενοσ".split())
+_BEFORE_RELATIVE = PREPOSITIONS | _ARTICLES
 _PLACE_PREPOSITIONS = frozenset("στη στην στο στον στα στισ στουσ".split())
 _COMMA_OR_QUOTE = re.compile("[,«»]")
 _BRACKETS = re.compile(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]")
@@ -139,11 +140,10 @@ def verb_within_reach(text: str, words: Sequence[Word], verb: int, limit: int) -
         if word.depth or relative or not _opens_adjunct(word):
             continue
         relative = word.bare == "που" or word.bare.startswith("οποι")
-        if relative and words[i - 1].bare in PREPOSITIONS | _ARTICLES:
-            i -= 1  # 'στο οποίο', 'η οποία'
-        if i > 1 and words[i - 1].bare in PREPOSITION_HEADS:
-            i -= 1  # 'κάτω από το όριο'
-        starts.append(i)
+        start = i - 1 if relative and words[i - 1].bare in _BEFORE_RELATIVE else i
+        if start > 1 and words[start - 1].bare in PREPOSITION_HEADS:
+            start -= 1  # 'κάτω από το όριο'
+        starts.append(start)  # ('στο οποίο', 'η οποία': with its article or preposition)
     tail = verb_start(words, verb)
     # what is kept is the subject's head, no phrase of it: not 'Ένα από τα πράγματα'
     starts = [i for i in starts if not any(w.bare in PREPOSITIONS for w in words[1:i])]

@@ -72,7 +72,8 @@ def decode(raw: bytes, where: str, problems: Problems, encoding: str = "utf-8") 
         )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    odd = FORBIDDEN.search(text)
+    clean = normalize_text(text)  # the same object when there was nothing to change
+    odd = FORBIDDEN.search(text) if clean is not text else None
     if odd:  # (left out by normalize_text: no feed may carry them)
         problems.add(
             where,
@@ -82,7 +83,7 @@ def decode(raw: bytes, where: str, problems: Problems, encoding: str = "utf-8") 
             "remove them from the file",
             warning=True,
         )
-    return normalize_text(text)
+    return clean
 
 
 def parse_date(value: str, where: str, line: int, problems: Problems) -> date | None:

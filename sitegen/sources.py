@@ -33,6 +33,7 @@ def _relative(path: Path, site: Path) -> str:
 def _read(
     path: str,
     where: str,
+    info: os.stat_result,
     problems: Problems,
     cache: BuildCache | None,
     reader: Callable[[bytes | None], Any],
@@ -45,7 +46,7 @@ def _read(
             raw = file.read(MAX_BYTES + 1)  # (a file that grew since it was looked at)
         found = bytes_digest(raw)
     else:
-        raw, entry, found = cache.read(path, where, MAX_BYTES + 1)
+        raw, entry, found = cache.read(path, where, info, MAX_BYTES + 1)
         if entry is not None:
             return entry.value, found
     before = len(problems.items)
@@ -63,10 +64,10 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith("~")
 
 
-def _readable(path: str, where: str, problems: Problems) -> bool:
-    """Is this a regular file of a sensible size? Nothing else is read: a link to nothing,
-    a folder named like an article, a pipe (reading would wait forever) or a device such
-    as /dev/zero (it never ends)."""
+def _readable(path: str, where: str, problems: Problems) -> os.stat_result | None:
+    """The file's stat if it is a regular file of a sensible size, else None. Nothing
+    else is read: a link to nothing, a folder named like an article, a pipe (reading
+    would wait forever) or a device such as /dev/zero (it never ends)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -77,7 +78,7 @@ def _readable(path: str, where: str, problems: Problems) -> bool:
             hint="remove it or point it at a file" if broken else "check its permissions",
             warning=broken,
         )
-        return False
+        return None
     if not stat.S_ISREG(info.st_mode):
         problems.add(
             where,
@@ -85,7 +86,7 @@ def _readable(path: str, where: str, problems: Problems) -> bool:
             hint="rename or remove it",
             warning=True,
         )
-        return False
+        return None
     if info.st_size > MAX_BYTES:
         problems.add(
             where,
@@ -93,8 +94,8 @@ def _readable(path: str, where: str, problems: Problems) -> bool:
             f"({MAX_BYTES // 1048576} MB)",
             hint="split it or remove it",
         )
-        return False
-    return True
+        return None
+    return info
 
 
 def _from_document(doc: Document, path: Path, found: bytes) -> Article:
@@ -162,13 +163,14 @@ def read_sources(
         if _skipped(name) or not name.endswith(".txt"):
             continue
         where = f"{SEEDS_DIR}/{name}"
-        if not _readable(f"{folder}/{name}", where, problems):
+        info = _readable(f"{folder}/{name}", where, problems)
+        if info is None:
             continue
 
         def reader(raw: bytes | None, name: str = name, where: str = where) -> Article | None:
             return read_seed(folder / name, where, problems, encoding, raw)
 
-        article, found = _read(f"{folder}/{name}", where, problems, cache, reader)
+        article, found = _read(f"{folder}/{name}", where, info, problems, cache, reader)
         if article is None:
             continue
         if article.id in seeds:
@@ -187,10 +189,11 @@ def read_sources(
         where = _relative(path, site)
         if any(_skipped(part) for part in path.relative_to(content).parts):
             continue
-        if not _readable(str(path), where, problems):
+        info = _readable(str(path), where, problems)
+        if info is None:
             continue
         read = partial(read_markdown, path, where, problems, raw_html)
-        doc, found = _read(str(path), where, problems, cache, read)
+        doc, found = _read(str(path), where, info, problems, cache, read)
         if doc is None:
             continue
         if path.stem in seeds and "id" not in doc.meta:

@@ -3,6 +3,7 @@
 import pytest
 
 from sitegen.clauses import is_finite_verb, main_verb, words_of
+from sitegen.greek import fold
 from sitegen.headlines import HEADLINE_MAX, SUMMARY_MAX, balanced, headline, summary
 
 SEED_LEAD = (
@@ -394,8 +395,6 @@ def test_balanced(text: str, made: str) -> None:
     ],
 )
 def test_finite_verbs(word: str, verb: bool) -> None:
-    from sitegen.greek import fold
-
     assert is_finite_verb(fold(word)) is verb
 
 

@@ -5,6 +5,7 @@ a symbolic link in its output."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import threading
 import time
@@ -15,6 +16,7 @@ import pytest
 from sitegen.build import BuildOptions, build
 from sitegen.cli import main
 from sitegen.errors import UsageError
+from sitegen.incremental import InPlace
 from sitegen.output import output_lock
 
 from .conftest import tree, write_site
@@ -220,8 +222,6 @@ def test_a_crafted_cache_file_is_never_loaded(
     tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A .sitegen-cache/ that came with a repository cannot run code on a build."""
-    import pickle
-
     site = small_site(tmp_path / "site")
     args = ["build", "--site", str(site), "--no-search"]
     assert main([*args, "--quiet"]) == 0
@@ -301,3 +301,15 @@ def test_a_huge_file_is_refused_without_reading_it(
     assert "002_bbbbbbbbbbbbbbbb.txt: is 6.0 MB, more than an article can be (5 MB)" in (
         capsys.readouterr().err
     )
+
+
+def test_writing_in_place_replaces_a_link_in_the_way(tmp_path: Path) -> None:
+    """A page new since the last build, where a link to elsewhere now stands."""
+    out, elsewhere = tmp_path / "dist", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "about").symlink_to(elsewhere)
+    InPlace(out).write("about/index.html", b"<p>about</p>")
+    assert list(elsewhere.iterdir()) == []
+    assert not (out / "about").is_symlink()
+    assert (out / "about/index.html").read_bytes() == b"<p>about</p>"
