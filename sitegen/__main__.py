@@ -1,3 +1,3 @@
-from sitegen.cli import run
+from sitegen.launch import run
 
 run()

@@ -17,7 +17,7 @@ import jinja2
 
 from sitegen.cache import CACHE_DIR, BuildCache, CompiledTemplates, Manifest
 from sitegen.config import Config, load_config
-from sitegen.errors import Problem, Problems, SitegenError
+from sitegen.errors import Problem, Problems, SitegenError, fault_error
 from sitegen.gazetteer import GAZETTEER, load_gazetteer
 from sitegen.incremental import REBUILD_SHARE, has_links, on_disk, site_key, stale
 from sitegen.keys import digest
@@ -214,7 +214,10 @@ def _environment(
 def check(options: BuildOptions) -> BuildResult:
     """Every check of a build, templates rendered included, without writing anything."""
     with paused_gc():
-        return _check(options)
+        try:
+            return _check(options)
+        except OSError as exc:
+            raise fault_error(exc, options.site) from None
 
 
 def _check(options: BuildOptions) -> BuildResult:
@@ -238,7 +241,10 @@ def build(options: BuildOptions) -> BuildResult:
     in place; without it (or when most files changed), the site is built afresh in a
     staging folder that replaces the output at the end. Both leave the same bytes."""
     with paused_gc():
-        return _build(options)
+        try:
+            return _build(options)
+        except OSError as exc:  # the staging folder is gone, or the in-place change undone
+            raise fault_error(exc, options.out or options.site / "dist") from None
 
 
 def _build(options: BuildOptions) -> BuildResult:

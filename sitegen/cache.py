@@ -10,6 +10,7 @@ makes the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
@@ -32,6 +33,7 @@ FORMAT = 2
 SHARDS = 32  # sources are saved in shards, so that one edit rewrites one small file
 _DERIVED = "derived.pickle"
 _MANIFEST = "manifest.pickle"
+_DROPPED = ".manifest.pickle.dropped"  # set aside while the output changes in place
 # states of whole-collection steps (automatic tags, related articles), kept to update
 # them after an edit; each is loaded only when its step has to run
 _STATES = ("tags", "related")
@@ -102,6 +104,7 @@ class BuildCache:
         self.sources: dict[str, SourceEntry] = {}
         self.derived: dict[tuple[str, bytes], Any] = {}  # (kind, key of inputs) -> value
         self.manifest: Manifest | None = None
+        self._dropped: Manifest | None = None
         self.ignored: list[str] = []  # files whose seal is not this machine's (unread)
         self._used_sources: set[str] = set()
         self._used_derived: set[tuple[str, bytes]] = set()
@@ -210,10 +213,24 @@ class BuildCache:
 
     def drop_manifest(self) -> None:
         """Forget the output's manifest before changing the output in place: if the
-        build stops half-way, the next one does not trust a half-written folder."""
+        build stops half-way, the next one does not trust a half-written folder. It is
+        set aside, not deleted, so that an undone change can take it back."""
+        self._dropped = self.manifest
         self.manifest = None
         if self.folder is not None:
-            (self.folder / _MANIFEST).unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(self.folder / _MANIFEST, self.folder / _DROPPED)
+
+    def restore_manifest(self) -> None:
+        """Take back the manifest set aside: the change of the output was undone."""
+        if self._dropped is None:
+            return  # (not set aside)
+        self.manifest, self._dropped = self._dropped, None
+        if self.folder is not None:
+            try:
+                os.replace(self.folder / _DROPPED, self.folder / _MANIFEST)
+            except OSError:
+                self.manifest = None
 
     def save(self, manifest: Manifest | None) -> None:
         """Write what this build used (nothing else), each file atomically."""

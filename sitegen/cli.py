@@ -229,15 +229,3 @@ def _check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def run() -> None:
-    """The `sitegen` command: main(), then exit without tearing down the interpreter.
-
-    Freeing a 10,000-article site object by object at exit took longer than a whole
-    incremental rebuild; every file is written and closed by then, and output flushed.
-    """
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)

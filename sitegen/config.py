@@ -131,15 +131,37 @@ def config_source(site: Path) -> tuple[Path | None, dict[str, Any]]:
     return None, {}
 
 
-def validate(raw: dict[str, Any], where: str) -> Config:
-    """Turn a table of settings into a Config, reporting every wrong key at once."""
+def setting_line(path: Path | None, key: str) -> int | None:
+    """The line of `key = ...` in the settings file (in its [tool.sitegen] table for
+    pyproject.toml): tomllib gives lines for syntax errors only."""
+    if path is None or not path.is_file():
+        return None
+    table = path.name != "pyproject.toml"
+    pattern = re.compile(rf"""\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.lstrip().startswith("["):
+            table = line.strip().replace(" ", "") in ("[tool.sitegen]", '["tool"."sitegen"]')
+        elif table and pattern.match(line):
+            return number
+    return None
+
+
+def settings_file(site: Path) -> Path:
+    """The file that holds the site's settings (sitegen.toml when there is none)."""
+    return config_source(site)[0] or site / "sitegen.toml"
+
+
+def validate(raw: dict[str, Any], where: str, path: Path | None = None) -> Config:
+    """Turn a table of settings (from the file at path) into a Config, reporting every
+    wrong key at once, each with its line."""
     problems: list[Problem] = []
     known = {f.name: f for f in fields(Config)}
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
             names = ", ".join(sorted(known))
-            problems.append(Problem(where, f"unknown setting '{key}'", hint=f"known: {names}"))
+            message = f"unknown setting '{key}'"
+            problems.append(Problem(where, message, setting_line(path, key), f"known: {names}"))
             continue
         expected = type(getattr(Config(), key))
         if type(value) is not expected:
@@ -147,6 +169,7 @@ def validate(raw: dict[str, Any], where: str) -> Config:
                 Problem(
                     where,
                     f"setting '{key}' must be {expected.__name__}, not {type(value).__name__}",
+                    setting_line(path, key),
                     hint=f"e.g. {key} = {getattr(Config(), key)!r}".replace("'", '"'),
                 )
             )
@@ -157,7 +180,8 @@ def validate(raw: dict[str, Any], where: str) -> Config:
         if key == "max_tags" and value < 0:
             message = "must be 0 (no automatic tags) or more"
         if message:
-            problems.append(Problem(where, f"setting '{key}' = {value!r} {message}"))
+            line = setting_line(path, key)
+            problems.append(Problem(where, f"setting '{key}' = {value!r} {message}", line))
             continue
         values[key] = value
     if problems:
@@ -172,4 +196,4 @@ def load_config(site: Path, base_url: str | None = None) -> Config:
     where = str(path) if path else str(site / "sitegen.toml")
     if base_url is not None:
         raw = {**raw, "base_url": base_url}
-    return validate(raw, where)
+    return validate(raw, where, path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,32 @@ class SitegenError(Exception):
 def content_error(path: str, message: str, line: int | None = None, hint: str = "") -> SitegenError:
     """A SitegenError with a single problem."""
     return SitegenError([Problem(path, message, line, hint)])
+
+
+_FAULT_HINTS = {
+    errno.ENOSPC: "free some space on that disk and build again",
+    errno.EDQUOT: "free some space (you are over your disk quota) and build again",
+    errno.EROFS: "build into a folder you can write, with --out",
+    errno.EACCES: "you may not write there: build into a folder you can write, with --out, "
+    "or change the folder's permissions",
+    errno.EPERM: "you may not write there: build into a folder you can write, with --out, "
+    "or change the folder's permissions",
+}
+
+
+def fault_error(
+    exc: OSError, where: Path, doing: str = "the build stopped", writing: str = "build"
+) -> SitegenError:
+    """A SitegenError for a fault of the machine (a full disk, a read-only folder) met
+    while writing into `where`; the file it names, when it names one. `writing` says
+    what to do instead of building (for another command)."""
+    reason = (exc.strerror or str(exc)).lower()
+    hint = _FAULT_HINTS.get(exc.errno or 0, "fix that and try again")
+    if writing != "build":
+        hint = hint.replace("build again", "try again").replace(
+            "build into a folder you can write, with --out", writing
+        )
+    return content_error(str(exc.filename or where), f"{doing}: {reason}", hint=hint)
 
 
 class UsageError(Exception):

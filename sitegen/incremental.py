@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sitegen.cache import FileRecord, Manifest
+from sitegen.cache import Manifest
 from sitegen.config import Config
 from sitegen.keys import bytes_digest, code_version, digest
-from sitegen.output import safe_relative, through_link
 from sitegen.plan import PlannedPage
 
 REBUILD_SHARE = 0.25  # above this share of stale files, a fresh build in staging is faster
@@ -87,58 +85,3 @@ def stale(
         ):
             todo.append(index)
     return todo
-
-
-def _file_mode() -> int:
-    """The mode a plain new file gets (mkstemp's files are private)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-class InPlace:
-    """Writes files into the output folder one by one, each atomically, and removes the
-    files no page makes any more; a file whose bytes are unchanged is left alone."""
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.changed = 0
-
-    def write(self, relative: str, data: bytes) -> FileRecord:
-        target = self.out / safe_relative(relative)
-        link = through_link(self.out, target)
-        if link is not None:  # (a page new since the last build, where a link stands)
-            link.unlink()  # the link is replaced, never written through
-        try:
-            same = target.stat().st_size == len(data) and target.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".sitegen-")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(data)
-                os.chmod(temporary, _file_mode())
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            self.changed += 1
-        stat = target.stat()
-        return FileRecord(b"", stat.st_size, stat.st_mtime_ns)
-
-    def remove(self, relatives: Iterable[str]) -> None:
-        """Delete these files, and the folders they leave empty."""
-        folders = set()
-        for relative in relatives:
-            target = self.out / safe_relative(relative)
-            if through_link(self.out, target.parent):
-                continue  # never deleted through a link (has_links makes such builds fresh)
-            target.unlink(missing_ok=True)
-            folders.add(target.parent)
-            self.changed += 1
-        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
-            while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent

@@ -217,7 +217,10 @@ class Staging:
         target, old = self._target(relative)
         changed = not self._reuse(old, target, data)
         if changed:
-            target.write_bytes(data)
+            try:
+                target.write_bytes(data)
+            except OSError as exc:  # named after the page, not the staging folder
+                raise OSError(exc.errno, exc.strerror, str(old)) from exc
         stat = target.stat()
         return stat.st_size, stat.st_mtime_ns, changed
 

@@ -6,6 +6,7 @@ import contextlib
 import gc
 import json
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ import jinja2
 import markupsafe
 from babel.core import get_global
 
-from sitegen.config import Config, read_toml
+from sitegen.config import Config, read_toml, setting_line, settings_file
 from sitegen.errors import content_error
 from sitegen.feeds import WRITERS as FEED_WRITERS
 from sitegen.site import Site
@@ -39,9 +40,9 @@ def theme_dirs(site: Path, config: Config) -> list[Path]:
         dirs.append(own)
     elif config.theme != "default" and not own.is_dir():
         hint = f'create {own} or set theme = "default"'
-        raise content_error(
-            str(site / "sitegen.toml"), f"theme '{config.theme}' not found", None, hint
-        )
+        where = settings_file(site)
+        line = setting_line(where, "theme")
+        raise content_error(str(where), f"theme '{config.theme}' not found", line, hint)
     return dirs
 
 
@@ -198,6 +199,15 @@ def _init_worker(
     _WORKER = (renderer, plan, store)
 
 
+def _start_worker(
+    renderer: Renderer, plan: list[Any], store: Callable[[int, bytes], Any] | None
+) -> None:
+    """A worker process: Ctrl-C reaches every process of the terminal, and the main one
+    stops the workers, so they ignore it (quietly, without a traceback each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(renderer, plan, store)
+
+
 def _render_one(index: int) -> Any:
     assert _WORKER is not None
     renderer, plan, store = _WORKER
@@ -240,7 +250,7 @@ def render_plan(
         start = (renderer, plan, store)
         gc.freeze()  # the processes share what exists now; their collector leaves it alone
         try:
-            with context.Pool(jobs, initializer=_init_worker, initargs=start) as pool:
+            with context.Pool(jobs, initializer=_start_worker, initargs=start) as pool:
                 _collect(pool.imap(_render_one, todo, chunksize=chunk), todo, sink, progress)
         finally:
             gc.unfreeze()

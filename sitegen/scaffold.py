@@ -16,7 +16,7 @@ import yaml
 
 from sitegen.build import build_time
 from sitegen.config import load_config
-from sitegen.errors import UsageError, content_error
+from sitegen.errors import UsageError, content_error, fault_error
 from sitegen.slugs import slugify
 from sitegen.sources import CONTENT_DIR
 
@@ -71,14 +71,22 @@ def new_article(site: Path, title: str, day: date | None = None) -> Path:
     config = load_config(site)
     day = day or build_time(config).date()
     path = article_path(site, title, day)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
-            file.write(article_text(title, day, config.language))
+            try:
+                file.write(article_text(title, day, config.language))
+                file.flush()
+            except BaseException:
+                path.unlink(missing_ok=True)  # never a half-written article
+                raise
     except FileExistsError:
         raise content_error(
             str(path),
             "already exists",
             hint="edit that file, or give the new article another title",
         ) from None
+    except OSError as exc:
+        where = "make the site folder writable, or run it in a site folder you can write"
+        raise fault_error(exc, path, "could not create the article", where) from None
     return path

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen.cache import BuildCache, FileRecord
-from sitegen.incremental import InPlace
+from sitegen.inplace import InPlace
 from sitegen.output import Staging, replace_folder
 from sitegen.plan import PlannedPage
 from sitegen.render import render_plan
@@ -99,19 +99,25 @@ def write_in_place(
             made[index] = b""
     watch.lap("render")
     files = dict(cache.manifest.files)
-    cache.drop_manifest()  # from here until saved, the output is not what any manifest says
     writer = InPlace(out)
-    for index, data in made.items():
-        page = plan[index]
-        record = writer.write(page.output, data)
-        files[page.output] = replace(record, key=page.key, indexed=_indexed(page, data))
-    planned = {page.output for page in plan}
-    gone = sorted(set(found) - planned)
-    writer.remove(gone)
-    for path in set(files) - planned:
-        del files[path]
-    watch.lap("write")
-    search = _search_in_place(options, out, files)
+    try:
+        for index, data in made.items():
+            page = plan[index]
+            record = writer.write(page.output, data)
+            files[page.output] = replace(record, key=page.key, indexed=_indexed(page, data))
+        planned = {page.output for page in plan}
+        writer.remove(sorted(set(found) - planned))
+        for path in set(files) - planned:
+            del files[path]
+        cache.drop_manifest()  # until saved, the output is not what any manifest says
+        writer.commit()
+        watch.lap("write")
+        search = _search_in_place(options, out, files)
+    except BaseException:  # a full disk, a read-only folder, Ctrl-C: the last output stays
+        writer.undo()
+        cache.restore_manifest()
+        raise
+    writer.finish()
     if search != "off":
         watch.lap("search")
     return files, search, writer.changed

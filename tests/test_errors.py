@@ -39,7 +39,10 @@ CASES = [
     ("themes/default/templates/article.html", "{% extends 'nothere.html' %}", "template nothere.html not found"),
     ("themes/default/templates/article.html", "{% extends 'base.html' %}\n{% block main %}\n{% if %}{% endblock %}", "article.html:3:"),
     ("content/tags.toml", "stop = [\n1 2]\n", "content/tags.toml:2: is not valid TOML"),
-    ("sitegen.toml", 'titel = "Λάθος"\n', "unknown setting 'titel'"),
+    ("sitegen.toml", 'titel = "Λάθος"\n', "sitegen.toml:1: unknown setting 'titel'"),
+    ("sitegen.toml", 'title = "Α"\n\nper_page = 0\n', "sitegen.toml:3: setting 'per_page' = 0 must be 1 or more"),
+    ("sitegen.toml", 'title = "Α"\nlanguage = 5\n', "sitegen.toml:2: setting 'language' must be str, not int"),
+    ("sitegen.toml", '# my site\ntheme = "nope"\n', "sitegen.toml:2: theme 'nope' not found: create"),
     ("content/x.md", "---\ntitle: Α\nΚείμενο χωρίς τέλος.", "content/x.md:1: the front matter opened with '---' on line 1 is never closed"),
     ("seeds/010_x.txt", "date 0001-01-01 Κείμενο.", 'seeds/010_x.txt:1: the date "0001-01-01" is before the year 1000'),
     ("content/x.md", "---\ntitle: Α\ndate: 0999-12-31\n---\nΚ.", 'content/x.md:3: the date "0999-12-31" is before the year 1000'),
@@ -148,6 +151,18 @@ def test_slugs_are_always_safe(text: str) -> None:
     assert len(slug) <= 80
     assert slug == "" or all(part.isascii() and part.isalnum() for part in slug.split("-"))
     assert slug == slug.lower() and ".." not in slug and "/" not in slug
+
+
+def test_settings_in_pyproject_are_reported_against_it(tmp_path: Path, capsys) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "basic", site)
+    (site / "sitegen.toml").unlink()
+    settings = '[project]\nname = "news"\ntheme = "not this"\n\n[tool.sitegen]\n'
+    (site / "pyproject.toml").write_text(settings + 'title = "Α"\ntheme = "nope"\n', "utf-8")
+    assert main(["build", "--site", str(site), "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert "pyproject.toml:7: theme 'nope' not found" in err, err
+    assert "sitegen.toml" not in err
 
 
 def test_broken_theme_words_name_the_file(tmp_path: Path, capsys) -> None:

@@ -256,24 +256,26 @@ def test_the_cache_is_git_ignored_and_optional(site: Path) -> None:
     assert result.rendered == result.pages
 
 
-def test_ctrl_c_while_writing_in_place_is_repaired_by_the_next_build(
+def test_ctrl_c_while_writing_in_place_leaves_the_last_output(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import incremental
+    from sitegen import inplace
 
     _build(site)
+    before = tree(site / "dist")
     _new_article(site)
-    original = incremental.InPlace.write
+    original = inplace.InPlace.write
 
     def interrupted(self, relative: str, data: bytes):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(incremental.InPlace, "write", interrupted)
+    monkeypatch.setattr(inplace.InPlace, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
         _build(site)
-    monkeypatch.setattr(incremental.InPlace, "write", original)
+    assert tree(site / "dist") == before
+    monkeypatch.setattr(inplace.InPlace, "write", original)
     again = _build(site)
-    assert again.rendered == again.pages  # the manifest was dropped: not trusted
+    assert again.rendered < again.pages  # the manifest still holds: in place again
     assert tree(site / "dist") == _clean(site, tmp_path / "clean")
 
 

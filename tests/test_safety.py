@@ -16,7 +16,7 @@ import pytest
 from sitegen.build import BuildOptions, build
 from sitegen.cli import main
 from sitegen.errors import UsageError
-from sitegen.incremental import InPlace
+from sitegen.inplace import InPlace
 from sitegen.output import output_lock
 
 from .conftest import tree, write_site
@@ -309,7 +309,10 @@ def test_writing_in_place_replaces_a_link_in_the_way(tmp_path: Path) -> None:
     out.mkdir()
     elsewhere.mkdir()
     (out / "about").symlink_to(elsewhere)
-    InPlace(out).write("about/index.html", b"<p>about</p>")
+    writer = InPlace(out)
+    writer.write("about/index.html", b"<p>about</p>")
+    writer.commit()
+    writer.finish()
     assert list(elsewhere.iterdir()) == []
     assert not (out / "about").is_symlink()
     assert (out / "about/index.html").read_bytes() == b"<p>about</p>"
