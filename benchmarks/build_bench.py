@@ -33,7 +33,7 @@ CACHE = ".sitegen-cache"
 RUN = """
 import json, sys
 from pathlib import Path
-from sitegen.build import BuildOptions, build
+from sitegen.commands.build import BuildOptions, build
 r = build(BuildOptions(site=Path(sys.argv[1]), search=sys.argv[2] == "1", jobs={jobs}))
 print(json.dumps({{"seconds": r.seconds, "cpu": r.cpu, "peak_mib": r.peak_mib,
                   "pages": r.pages, "changed": r.changed, "rendered": r.rendered}}), flush=True)
@@ -46,7 +46,7 @@ import json, sys
 from pathlib import Path
 sys.path.insert(0, {bench!r})
 from build_bench import EDITS
-from sitegen.build import BuildOptions, build
+from sitegen.commands.build import BuildOptions, build
 site, memory, out = Path(sys.argv[1]), {{}}, []
 options = BuildOptions(site=site, search=False, jobs={jobs}, memory=memory, keep_index=True)
 build(options)

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_collection  # noqa: E402
 
-from sitegen.build import BuildOptions, build  # noqa: E402
-from sitegen.serve import make_server  # noqa: E402
+from sitegen.commands.build import BuildOptions, build  # noqa: E402
+from sitegen.commands.serve import make_server  # noqa: E402
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

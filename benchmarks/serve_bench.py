@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_bench import EDITS  # noqa: E402
 from corpus import write_collection  # noqa: E402
 
-from sitegen.livereload import EVENTS_PATH  # noqa: E402
+from sitegen.commands.livereload import EVENTS_PATH  # noqa: E402
 
 
 def _events(url: str, found: queue.Queue[tuple[float, str]]) -> None:

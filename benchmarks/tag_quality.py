@@ -20,10 +20,10 @@ import time
 import tomllib
 from pathlib import Path
 
-from sitegen.errors import Problems
-from sitegen.greek import fold
-from sitegen.seeds import article_id, paragraphs, read_seed
-from sitegen.tagging import derive_tags
+from sitegen.collection.tagging import derive_tags
+from sitegen.core.errors import Problems
+from sitegen.greek.text import fold
+from sitegen.sources.seeds import article_id, paragraphs, read_seed
 
 GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/gen_corpus.py"
 

@@ -17,12 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from sitegen import headlines
-from sitegen.errors import Problems
-from sitegen.lexicon import Lexicon
-from sitegen.seeds import decode, paragraphs
-from sitegen.slugs import slugify
-from sitegen.tagging import derive_tags
+from sitegen.collection.tagging import derive_tags
+from sitegen.core.errors import Problems
+from sitegen.greek import headlines
+from sitegen.greek.lexicon import Lexicon
+from sitegen.greek.slugs import slugify
+from sitegen.sources.seeds import decode, paragraphs
 
 GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/gen_corpus.py"
 

@@ -1,3 +1,3 @@
-from sitegen.launch import run
+from sitegen.commands.launch import run
 
 run()

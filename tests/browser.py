@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.serve import make_server
+from sitegen.commands.serve import make_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitegen.cli import main
-from sitegen.greek import fold
+from sitegen.commands.cli import main
+from sitegen.greek.text import fold
 
 from .conftest import benchmark_module, soup, write_site
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitegen.cli import main
+from sitegen.commands.cli import main
 
 from .conftest import FIXTURES, soup, tree
 

@@ -9,13 +9,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from sitegen.entities import find_mentions
-from sitegen.gazetteer import Gazetteer
-from sitegen.greek import fold
-from sitegen.keys import digest
-from sitegen.model import Article
-from sitegen.related import update_related
-from sitegen.tagging import TagState, tags_from_mentions
+from sitegen.collection.related import update_related
+from sitegen.collection.tagging import TagState, tags_from_mentions
+from sitegen.core.keys import digest
+from sitegen.core.model import Article
+from sitegen.greek.entities import find_mentions
+from sitegen.greek.text import fold
+from sitegen.sources.gazetteer import Gazetteer
 
 from .conftest import benchmark_module
 
@@ -74,7 +74,7 @@ def test_updates_equal_a_fresh_derivation(texts: dict[str, str], seed: int) -> N
 def test_an_unchanged_collection_ranks_nothing_again(
     texts: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import tagging
+    from sitegen.collection import tagging
 
     found = {aid: _mentions(text) for aid, text in texts.items()}
     state = TagState(Gazetteer())

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError
+from sitegen.core.config import Config, load_config
+from sitegen.core.errors import SitegenError
 
 
 def test_defaults_when_there_is_no_config(tmp_path: Path) -> None:

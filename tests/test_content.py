@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.content import read_markdown, to_html
-from sitegen.errors import Problems
-from sitegen.sources import read_sources
+from sitegen.core.errors import Problems
+from sitegen.sources.content import read_markdown, to_html
+from sitegen.sources.reading import read_sources
 
 from .conftest import write_site
 

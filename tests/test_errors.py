@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.cli import main
-from sitegen.content import read_markdown
-from sitegen.errors import Problems
-from sitegen.seeds import read_seed
-from sitegen.slugs import slugify
+from sitegen.commands.cli import main
+from sitegen.core.errors import Problems
+from sitegen.greek.slugs import slugify
+from sitegen.sources.content import read_markdown
+from sitegen.sources.seeds import read_seed
 
 from .conftest import FIXTURES, tree, write_site
 
@@ -178,7 +178,7 @@ def test_broken_theme_words_name_the_file(tmp_path: Path, capsys) -> None:
 def test_ctrl_c_while_writing_leaves_the_output_as_it_was(
     tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import output
+    from sitegen.output import staging as output
 
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "basic", site)

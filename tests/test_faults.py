@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-import sitegen.inplace
-import sitegen.output
-import sitegen.writing
-from sitegen.build import BuildOptions, build
-from sitegen.cli import main
+import sitegen.output.inplace
+import sitegen.output.staging
+import sitegen.output.writing
+from sitegen.commands.build import BuildOptions, build
+from sitegen.commands.cli import main
 
 from .conftest import tree, write_site
 
@@ -251,14 +251,14 @@ def test_a_fault_while_writing_in_place_undoes_the_change(
     before = tree(out)
     edit(site)
     if where == "mkstemp":
-        fault = Fault(sitegen.inplace.tempfile.mkstemp, out, at, error)
-        monkeypatch.setattr(sitegen.inplace.tempfile, "mkstemp", fault)
+        fault = Fault(sitegen.output.inplace.tempfile.mkstemp, out, at, error)
+        monkeypatch.setattr(sitegen.output.inplace.tempfile, "mkstemp", fault)
     elif where == "replace":
         fault = Fault(os.replace, out, at, error)
-        monkeypatch.setattr(sitegen.inplace.os, "replace", fault)
+        monkeypatch.setattr(sitegen.output.inplace.os, "replace", fault)
     else:
-        fault = Fault(sitegen.writing.build_index, out, at, error)
-        monkeypatch.setattr(sitegen.writing, "build_index", fault)
+        fault = Fault(sitegen.output.writing.build_index, out, at, error)
+        monkeypatch.setattr(sitegen.output.writing, "build_index", fault)
     capsys.readouterr()
     assert main(["build", "--site", str(site), "--quiet", search]) == code
     err = capsys.readouterr().err
@@ -284,7 +284,9 @@ def test_a_full_disk_in_a_fresh_build_names_the_page_not_the_staging_folder(
     edit(site)
     staging = site / ".dist.sitegen-staging"
     fault = Fault(Path.write_bytes, staging, 5, _no_space())
-    monkeypatch.setattr(sitegen.output.Path, "write_bytes", lambda path, data: fault(path, data))
+    monkeypatch.setattr(
+        sitegen.output.staging.Path, "write_bytes", lambda path, data: fault(path, data)
+    )
     capsys.readouterr()
     assert main(["build", "--site", str(site), "--no-search", "--no-cache", "--jobs", "1"]) == 1
     err = capsys.readouterr().err
@@ -297,20 +299,20 @@ def test_a_full_disk_in_a_fresh_build_names_the_page_not_the_staging_folder(
 def test_ctrl_c_while_sitegen_loads_is_a_message(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from sitegen import launch
+    from sitegen.commands import launch
 
     class Interrupting:
-        """An import hook that is interrupted when sitegen.cli loads."""
+        """An import hook that is interrupted when sitegen.commands.cli loads."""
 
         def find_spec(self, name, path=None, target=None):
-            if name == "sitegen.cli":
+            if name == "sitegen.commands.cli":
                 raise KeyboardInterrupt
             return None
 
     def exit_(code: int) -> None:
         raise SystemExit(code)
 
-    monkeypatch.delitem(sys.modules, "sitegen.cli")
+    monkeypatch.delitem(sys.modules, "sitegen.commands.cli")
     monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
     monkeypatch.setattr(launch.os, "_exit", exit_)
     with pytest.raises(SystemExit) as stopped:

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from sitegen.cli import main
-from sitegen.feeds import absolute_html
+from sitegen.commands.cli import main
+from sitegen.render.feeds import absolute_html
 
 from .conftest import benchmark_module, soup, write_site
 

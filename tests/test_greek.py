@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitegen import greek
+from sitegen.greek import text as greek
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 import pytest
 
-from sitegen.clauses import is_finite_verb, main_verb, words_of
-from sitegen.greek import fold
-from sitegen.headlines import HEADLINE_MAX, SUMMARY_MAX, balanced, headline, summary
+from sitegen.greek.clauses import is_finite_verb, main_verb, words_of
+from sitegen.greek.headlines import HEADLINE_MAX, SUMMARY_MAX, balanced, headline, summary
+from sitegen.greek.text import fold
 
 SEED_LEAD = (
     "Ο πρόεδρος της Ρωσίας συναντήθηκε σήμερα με τον Βορειοκορεάτη ηγέτη στο Πεκίνο, όπου οι "

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import BuildOptions, BuildResult, build
-from sitegen.cache import CACHE_DIR
-from sitegen.search import BUNDLE_DIR, FINGERPRINT
-from sitegen.seeds import article_id
+from sitegen.commands.build import BuildOptions, BuildResult, build
+from sitegen.incremental.cache import CACHE_DIR
+from sitegen.output.search import BUNDLE_DIR, FINGERPRINT
+from sitegen.sources.seeds import article_id
 
 from .conftest import FIXTURES, benchmark_module, tree
 
@@ -237,7 +237,7 @@ def test_a_damaged_cache_is_ignored(
 def test_a_cache_from_another_sitegen_is_not_trusted(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import cache
+    from sitegen.incremental import cache
 
     _build(site)
     monkeypatch.setattr(cache, "code_version", lambda: "another version")
@@ -259,7 +259,7 @@ def test_the_cache_is_git_ignored_and_optional(site: Path) -> None:
 def test_ctrl_c_while_writing_in_place_leaves_the_last_output(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import inplace
+    from sitegen.output import inplace
 
     _build(site)
     before = tree(site / "dist")
@@ -319,7 +319,7 @@ def test_the_build_benchmark_runs_every_scenario(tmp_path: Path) -> None:
 def test_serve_rebuilds_with_the_cache_in_memory(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import tagging
+    from sitegen.collection import tagging
 
     memory: dict = {}
     for edit in (None, _typo, _new_name, _typo):
@@ -339,7 +339,7 @@ def test_serve_rebuilds_with_the_cache_in_memory(
 def test_the_tags_evidence_is_loaded_only_when_names_changed(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen.cache import BuildCache
+    from sitegen.incremental.cache import BuildCache
 
     _build(site)
     loads = []
@@ -385,7 +385,7 @@ def test_a_change_that_keeps_size_and_mtime_is_seen_when_recent(site: Path, tmp_
 def test_a_cache_that_cannot_be_saved_is_a_warning(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen.cache import BuildCache
+    from sitegen.incremental.cache import BuildCache
 
     def refuse(self, manifest) -> None:
         raise PermissionError(13, "Permission denied")

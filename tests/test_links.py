@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cli import main
-from sitegen.serve import PreviewHandler, make_server
+from sitegen.commands.cli import main
+from sitegen.commands.serve import PreviewHandler, make_server
 
 from .conftest import REPO
 

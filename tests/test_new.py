@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cli import main
-from sitegen.content import read_markdown
-from sitegen.errors import Problems
+from sitegen.commands.cli import main
+from sitegen.core.errors import Problems
+from sitegen.sources.content import read_markdown
 
 from .conftest import write_site
 

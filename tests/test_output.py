@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.errors import UsageError
-from sitegen.output import Staging, check_output_dir, safe_relative
+from sitegen.core.errors import UsageError
+from sitegen.output.staging import Staging, check_output_dir, safe_relative
 
 from .conftest import tree
 
@@ -65,7 +65,7 @@ def test_output_folder_may_not_be_the_site(tmp_path: Path) -> None:
 
 
 def test_search_index_is_kept_when_nothing_indexed_changed(basic_site: Path) -> None:
-    from sitegen.build import BuildOptions, build
+    from sitegen.commands.build import BuildOptions, build
 
     def snapshot() -> dict[Path, tuple[bytes, int]]:
         index = basic_site / "dist/pagefind"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import BuildOptions, build
-from sitegen.cli import main
-from sitegen.errors import UsageError
-from sitegen.inplace import InPlace
-from sitegen.output import output_lock
+from sitegen.commands.build import BuildOptions, build
+from sitegen.commands.cli import main
+from sitegen.core.errors import UsageError
+from sitegen.output.inplace import InPlace
+from sitegen.output.staging import output_lock
 
 from .conftest import tree, write_site
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.errors import Problems
-from sitegen.seeds import article_id, read_seed
+from sitegen.core.errors import Problems
+from sitegen.sources.seeds import article_id, read_seed
 
 
 def read(tmp_path: Path, data: bytes, name: str = "001_0123456789abcdef.txt"):

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitegen.livereload import EVENTS_PATH, LiveReload
-from sitegen.serve import make_server
+from sitegen.commands.livereload import EVENTS_PATH, LiveReload
+from sitegen.commands.serve import make_server
 
 from .conftest import write_site
 

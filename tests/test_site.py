@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from sitegen.config import Config
-from sitegen.greek import fold
-from sitegen.model import Article
-from sitegen.site import build_site
+from sitegen.collection.site import build_site
+from sitegen.core.config import Config
+from sitegen.core.model import Article
+from sitegen.greek.text import fold
 
 
 def article(source: str, day: date, slug: str, tags: tuple[str, ...] = (), draft=False) -> Article:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitegen.slugs import slugify, transliterate, unique_slugs
+from sitegen.greek.slugs import slugify, transliterate, unique_slugs
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.entities import find_mentions
-from sitegen.greek import fold
-from sitegen.lexicon import (
+from sitegen.greek.entities import find_mentions
+from sitegen.greek.lexicon import (
     CONCEPTS,
     DOCUMENTS,
     INSTITUTIONS,
@@ -20,7 +19,8 @@ from sitegen.lexicon import (
     is_listed,
     territories,
 )
-from sitegen.naming import is_demonym, nominative
+from sitegen.greek.naming import is_demonym, nominative
+from sitegen.greek.text import fold
 
 from .test_tagging import tags_of
 

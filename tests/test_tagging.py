@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.entities import find_mentions
-from sitegen.errors import Problems
-from sitegen.gazetteer import load_gazetteer
-from sitegen.naming import nominative
-from sitegen.seeds import paragraphs
-from sitegen.tagging import derive_tags
+from sitegen.collection.tagging import derive_tags
+from sitegen.core.errors import Problems
+from sitegen.greek.entities import find_mentions
+from sitegen.greek.naming import nominative
+from sitegen.sources.gazetteer import load_gazetteer
+from sitegen.sources.seeds import paragraphs
 
 from .conftest import FIXTURES, REPO, benchmark_module
 

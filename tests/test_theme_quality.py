@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from sitegen.cli import main
+from sitegen.commands.cli import main
 
 from .browser import axe_violations, free_port, serving
 from .conftest import FIXTURES, REPO, benchmark_module

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import render
-from sitegen.cli import main
-from sitegen.errors import Problem, SitegenError
+from sitegen.commands.cli import main
+from sitegen.core.errors import Problem, SitegenError
+from sitegen.render import templates as render
 
 from .conftest import soup, tree, write_site
 

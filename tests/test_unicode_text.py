@@ -1,4 +1,4 @@
-"""Unicode normalisation of the text read from seeds and Markdown (sitegen.unicode)."""
+"""Unicode normalisation of the text read from seeds and Markdown (sitegen.sources.unicode)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sitegen import unicode as textnorm
-from sitegen.cli import main
-from sitegen.errors import Problems
-from sitegen.seeds import decode
-from sitegen.unicode import normalize_text
+from sitegen.commands.cli import main
+from sitegen.core.errors import Problems
+from sitegen.sources import unicode as textnorm
+from sitegen.sources.seeds import decode
+from sitegen.sources.unicode import normalize_text
 
 from .conftest import FIXTURES, REPO, soup, write_site
 

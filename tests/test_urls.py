@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from sitegen.model import Article
-from sitegen.urls import Urls
-from sitegen.views import page_window
+from sitegen.core.model import Article
+from sitegen.core.urls import Urls
+from sitegen.plan.views import page_window
 
 ARTICLE = Article("id1", "seeds/x.txt", date(2025, 9, 3), "T", "S", "", "", "my-slug")
 PAGE = Article("about", "content/about.md", None, "T", "S", "", "", "about")
