@@ -47,7 +47,8 @@ from pathlib import Path
 sys.path.insert(0, {bench!r})
 from build_bench import EDITS
 from sitegen.commands.build import BuildOptions, build
-site, memory, out = Path(sys.argv[1]), {{}}, []
+from sitegen.commands.options import Kept
+site, memory, out = Path(sys.argv[1]), Kept(), []
 options = BuildOptions(site=site, search=False, jobs={jobs}, memory=memory, keep_index=True)
 build(options)
 for run in range({runs}):

@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_collection  # noqa: E402
 
-from sitegen.commands.build import BuildOptions, load  # noqa: E402
+from sitegen.commands.options import BuildOptions  # noqa: E402
+from sitegen.commands.prepare import load  # noqa: E402
 
 LAYOUTS = {
     "_default/baseof.html": """<!DOCTYPE html>

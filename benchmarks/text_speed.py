@@ -22,7 +22,8 @@ from sitegen.core.errors import Problems
 from sitegen.greek import headlines
 from sitegen.greek.lexicon import Lexicon
 from sitegen.greek.slugs import slugify
-from sitegen.sources.seeds import decode, paragraphs
+from sitegen.sources.decoding import decode
+from sitegen.sources.seeds import paragraphs
 
 GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/gen_corpus.py"
 

@@ -12,6 +12,49 @@ from bs4 import BeautifulSoup
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
+# Slow tests of modules another change owns, marked here by function name: each takes
+# more than about 2 s (measured with pytest --durations=40), or, for the 24 damaged
+# caches, 0.5 to 3 s a case and 12 to 20 s together.
+SLOW_ELSEWHERE = {
+    "test_incremental.py": {
+        "test_the_build_benchmark_runs_every_scenario",
+        "test_a_damaged_cache_is_ignored",
+    },
+    "test_faults.py": {
+        "test_a_read_only_output_after_an_edit",
+        "test_ctrl_c_while_rendering_stops_every_process_quietly",
+        "test_a_full_disk_keeps_the_last_output_and_the_next_build_stays_incremental",
+    },
+    "test_incremental_edits.py": {
+        "test_incremental_builds_equal_clean_builds_after_random_edits",
+    },
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Two layers: `pytest -m "not browser and not slow"` is the fast one (well under a
+    minute); plain `pytest` (make test, CI) runs everything."""
+    config.addinivalue_line(
+        "markers",
+        "browser: drives Debian's chromium (the browser fixture: Playwright, axe-core) or "
+        "runs the Nu Html Checker on a built site",
+    )
+    config.addinivalue_line(
+        "markers",
+        "slow: takes more than about 2 s (a 1,000-article site, a wheel install, a link "
+        "check, random edits)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every user of the browser fixture is a browser test; SLOW_ELSEWHERE are slow."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        name = getattr(item, "originalname", item.name)
+        if name in SLOW_ELSEWHERE.get(item.path.name, ()):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def browser():

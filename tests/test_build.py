@@ -65,7 +65,14 @@ def test_article_page_contract(built: Path) -> None:
         assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
         assert page.find("link", rel="icon")["href"] == ROOT + "static/favicon.svg"
         url = BASE + path.parent.relative_to(built).as_posix() + "/"
-        assert data["@type"] == "NewsArticle"
+        assert [(d["@context"], d["@type"]) for d in graph] == [
+            ("https://schema.org", "NewsArticle"),
+            ("https://schema.org", "BreadcrumbList"),
+        ]
+        assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
+        assert data["publisher"]["@type"] == "Organization"
+        assert data["publisher"]["logo"]["@type"] == "ImageObject"
+        assert [i["@type"] for i in crumbs["itemListElement"]] == ["ListItem"] * 4
         assert data["headline"] == h1.get_text()
         assert datetime.fromisoformat(data["datePublished"]) == published
         assert data["url"] == url == page.find("link", rel="canonical")["href"]

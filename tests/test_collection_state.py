@@ -14,8 +14,8 @@ from sitegen.collection.tagging import TagState, tags_from_mentions
 from sitegen.core.keys import digest
 from sitegen.core.model import Article
 from sitegen.greek.entities import find_mentions
+from sitegen.greek.gazetteer import Gazetteer
 from sitegen.greek.text import fold
-from sitegen.sources.gazetteer import Gazetteer
 
 from .conftest import benchmark_module
 
@@ -108,6 +108,7 @@ def _article(rng: random.Random, number: int) -> Article:
     return Article(f"a{number}", "", day, "", "", "", "", "s", tags)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(8))
 def test_related_updates_equal_a_fresh_computation(seed: int) -> None:
     rng = random.Random(seed)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sitegen.commands.cli import main
@@ -138,10 +138,26 @@ def test_reading_any_bytes_never_crashes(tmp_path_factory, data: bytes) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=500))
+@example("")
+@example("title: Α\n---\nΚείμενο.")
 def test_reading_any_markdown_never_crashes(tmp_path_factory, text: str) -> None:
+    """Any text after an opening '---' is read or reported, never raised; with no '-'
+    nor '.' in it, nothing can close the front matter, and exactly that is reported."""
     path = tmp_path_factory.mktemp("h") / "x.md"
     path.write_text("---\n" + text, encoding="utf-8", errors="surrogatepass")
-    read_markdown(path, "content/x.md", Problems())
+    problems = Problems()
+    document = read_markdown(path, "content/x.md", problems)
+    assert {p.path for p in problems.items} <= {"content/x.md"}
+    assert document is not None or problems.errors  # nothing is dropped without a word
+    messages = [p.message for p in problems.errors]
+    if "\x00" in text:
+        assert document is None and messages == ["is a binary file, not text"]
+    elif "-" not in text and "." not in text:
+        assert document is None
+        assert messages == ["the front matter opened with '---' on line 1 is never closed"]
+        assert [p.line for p in problems.errors] == [1]
+    if text == "title: Α\n---\nΚείμενο.":
+        assert document.meta == {"title": "Α"} and document.text == "Κείμενο."
 
 
 @settings(max_examples=500, deadline=None)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import xml.etree.ElementTree as ET
-from email.utils import format_datetime, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
@@ -12,12 +14,18 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitegen.commands.cli import main
-from sitegen.render.feeds import absolute_html
+from sitegen.core.urls import absolute_html
 
-from .conftest import benchmark_module, soup, write_site
+from .conftest import FIXTURES, benchmark_module, soup, write_site
 
 BASE = "https://user.github.io/repo/"
 NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/"}
+# RFC 822 as RSS 2.0 wants it (with a four-digit year and a numeric zone): "Sun, 02 Nov 2025
+# 12:00:00 +0200", with English day and month names whatever the site's language.
+RFC_822 = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3]\d "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} [0-2]\d:[0-5]\d:[0-5]\d [+-]\d{4}"
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +69,48 @@ def test_rss_details(out: Path) -> None:
         dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in items]
         assert dates == sorted(dates, reverse=True)  # newest first
         for item, date in zip(items, dates, strict=True):
-            text = item.findtext("pubDate")
-            assert format_datetime(date) == text  # RFC 822 that round-trips
-            assert text[:3] in {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}  # English names
+            assert RFC_822.fullmatch(item.findtext("pubDate")), item.findtext("pubDate")
             assert date.utcoffset() is not None
             names = [child.tag for child in item]
             assert names.index("description") < names.index(f"{{{NS['content']}}}encoded")
         assert channel.findtext("lastBuildDate") == items[0].findtext("pubDate")  # not the clock
+
+
+@pytest.fixture(scope="module")
+def basic_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/basic built: no time zone set, so Europe/Athens (EET/EEST)."""
+    site = tmp_path_factory.mktemp("basic-feeds") / "site"
+    shutil.copytree(FIXTURES / "basic", site)
+    assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
+    return site / "dist"
+
+
+def test_dates_are_rfc_3339_in_atom_and_json_and_rfc_822_in_rss(basic_out: Path) -> None:
+    """Written out by hand for the fixture's articles: 2025-11-02 (winter time, +02:00),
+    2025-09-03 (summer time, +03:00) and 2024-12-31, each published at noon in Athens."""
+    atom = ET.parse(basic_out / "atom.xml").getroot()
+    assert atom.findtext("atom:updated", namespaces=NS) == "2025-11-02T12:00:00+02:00"
+    entries = {e.findtext("atom:id", namespaces=NS): e for e in atom.findall("atom:entry", NS)}
+    for source, stamp in [
+        ("festival", "2025-11-02T12:00:00+02:00"),
+        ("7ec5fab1d3816db2", "2025-09-03T12:00:00+03:00"),
+        ("cccccccccccccccc", "2024-12-31T12:00:00+02:00"),
+    ]:
+        entry = entries[f"tag:example.org,2025:/news/{source}"]
+        assert entry.findtext("atom:published", namespaces=NS) == stamp, source
+        assert entry.findtext("atom:updated", namespaces=NS) == stamp, source
+
+    channel = ET.parse(basic_out / "feed.xml").getroot().find("channel")
+    assert channel.findtext("lastBuildDate") == "Sun, 02 Nov 2025 12:00:00 +0200"
+    items = {i.findtext("guid"): i.findtext("pubDate") for i in channel.findall("item")}
+    assert items["tag:example.org,2025:/news/festival"] == "Sun, 02 Nov 2025 12:00:00 +0200"
+    assert items["tag:example.org,2025:/news/7ec5fab1d3816db2"] == "Wed, 03 Sep 2025 12:00:00 +0300"
+    assert items["tag:example.org,2025:/news/cccccccccccccccc"] == "Tue, 31 Dec 2024 12:00:00 +0200"
+
+    data = json.loads((basic_out / "feed.json").read_text("utf-8"))
+    published = {item["id"]: item["date_published"] for item in data["items"]}
+    assert published["tag:example.org,2025:/news/festival"] == "2025-11-02T12:00:00+02:00"
+    assert published["tag:example.org,2025:/news/7ec5fab1d3816db2"] == "2025-09-03T12:00:00+03:00"
 
 
 def test_site_feed_has_the_newest_fifty(out: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.commands.build import BuildOptions, BuildResult, build
+from sitegen.commands.options import Kept
 from sitegen.incremental.cache import CACHE_DIR
 from sitegen.output.search import BUNDLE_DIR, FINGERPRINT
 from sitegen.sources.seeds import article_id
@@ -68,9 +69,9 @@ def _typo(site: Path) -> None:
 def _new_lead(site: Path) -> None:  # a new headline, summary and slug
     path = _seed(site)
     text = path.read_text(encoding="utf-8")
-    date_line, rest = text.split("\n", 1)
+    start = text.index("date ") + len("date YYYY-MM-DD ")  # the lead follows on the date line
     lead = "Ο δήμαρχος της Καβάλας ανακοίνωσε νέα μέτρα για την κυκλοφορία στο κέντρο."
-    path.write_text(f"{date_line}\n\n{lead}\n\n{rest}", encoding="utf-8")
+    path.write_text(f"{text[:start]}{lead}\n\n{text[start:]}", encoding="utf-8")
 
 
 def _new_name(site: Path) -> None:  # names feed the tags of the whole collection
@@ -321,12 +322,12 @@ def test_serve_rebuilds_with_the_cache_in_memory(
 ) -> None:
     from sitegen.collection import tagging
 
-    memory: dict = {}
-    for edit in (None, _typo, _new_name, _typo):
+    memory = Kept()
+    for number, edit in enumerate((None, _typo, _new_name, _typo)):
         if edit:
             edit(site)
         result = _build(site, memory=memory, keep_index=True)
-        assert tree(site / "dist") == _clean(site, tmp_path / f"clean-{len(memory)}-{edit}")
+        assert tree(site / "dist") == _clean(site, tmp_path / f"clean-{number}")
     assert result.rendered < result.pages / 4
     # the names of unchanged articles are kept on disk too: a new process finds them there
     calls = []
@@ -356,7 +357,7 @@ def test_the_tags_evidence_is_loaded_only_when_names_changed(
 
 
 def test_serve_picks_up_a_new_and_an_edited_template(site: Path, tmp_path: Path) -> None:
-    memory: dict = {}
+    memory = Kept()
     _build(site, memory=memory, keep_index=True)
     _template(site)  # a site template that overrides one already loaded
     _build(site, memory=memory, keep_index=True)

@@ -11,6 +11,8 @@ import pytest
 
 from .conftest import REPO, write_site
 
+pytestmark = pytest.mark.slow  # a wheel built, and a virtual environment installed
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -26,6 +26,8 @@ from sitegen.commands.serve import PreviewHandler, make_server
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.slow  # the repo's site built and crawled by linkchecker
+
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 # As root, linkchecker switches to the user nobody, who may not be allowed to read this
 # venv: its plugins (AnchorCheck too) then fail to load without a word. The same entry

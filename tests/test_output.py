@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.core.errors import UsageError
-from sitegen.output.staging import Staging, check_output_dir, safe_relative
+from sitegen.output.folders import check_output_dir
+from sitegen.output.staging import Staging, safe_relative
 
 from .conftest import tree
 

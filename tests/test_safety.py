@@ -16,8 +16,8 @@ import pytest
 from sitegen.commands.build import BuildOptions, build
 from sitegen.commands.cli import main
 from sitegen.core.errors import UsageError
+from sitegen.output.folders import output_lock
 from sitegen.output.inplace import InPlace
-from sitegen.output.staging import output_lock
 
 from .conftest import tree, write_site
 
@@ -105,6 +105,24 @@ def test_an_empty_output_folder_is_used(tmp_path: Path) -> None:
     (tmp_path / "www").mkdir()
     out = str(tmp_path / "www")
     assert main(["build", "--site", str(site), "--out", out, "--quiet", "--no-search"]) == 0
+    assert sorted(p.name for p in (tmp_path / "www").iterdir()) == [
+        ".nojekyll",
+        "2025",
+        "404.html",
+        "archive",
+        "atom.xml",
+        "feed.json",
+        "feed.xml",
+        "index.html",
+        "robots.txt",
+        "search",
+        "sitemap.xml",
+        "static",
+        "tags",
+    ]
+    article = "www/2025/09/03/o-dimarchos-egkainiase-ti-nea-vivliothiki-tis-polis/index.html"
+    assert (tmp_path / article).is_file()
+    assert not (site / "dist").exists()  # built where it was told, not into SITE/dist
 
 
 def test_folders_next_to_the_output_are_left_alone(tmp_path: Path) -> None:

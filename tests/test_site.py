@@ -5,7 +5,6 @@ from datetime import date
 from sitegen.collection.site import build_site
 from sitegen.core.config import Config
 from sitegen.core.model import Article
-from sitegen.greek.text import fold
 
 
 def article(source: str, day: date, slug: str, tags: tuple[str, ...] = (), draft=False) -> Article:
@@ -39,8 +38,7 @@ def test_tags_in_greek_alphabetical_order_with_folded_accents_and_case() -> None
     items = [article(str(i), date(2025, 1, 1), f"s{i}", (name,)) for i, name in enumerate(names)]
     site = build_site(Config(), items)
     assert [t.name for t in site.tags] == ["ΑΓΓΛΙΑ", "Άγκυρα", "αγορά", "Αθήνα", "Βόρεια Κορέα"]
-    assert [t.slug for t in site.tags][:2] == ["anglia", "agkyra"]
-    assert sorted(names, key=fold) == [t.name for t in site.tags]
+    assert [t.slug for t in site.tags] == ["anglia", "agkyra", "agora", "athina", "voreia-korea"]
 
 
 def test_one_tag_for_names_that_differ_only_in_accents_or_case() -> None:

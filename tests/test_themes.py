@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.commands.cli import main
 from sitegen.core.errors import Problem, SitegenError
-from sitegen.render import templates as render
+from sitegen.render import parallel
 
 from .conftest import soup, tree, write_site
 
@@ -77,7 +77,7 @@ def test_broken_template_names_file_and_line(
     line: int,
     jobs: str,
 ) -> None:
-    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_PAGES", 0)
     site = write_site(tmp_path, {**SEED, "themes/default/templates/article.html": template})
     assert build(site, "--jobs", jobs) == 1
     err = capsys.readouterr().err
@@ -89,7 +89,7 @@ def test_broken_template_names_file_and_line(
 def test_parallel_rendering_gives_the_same_bytes(
     basic_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_PAGES", 0)
     assert build(basic_site, "--jobs", "1", "--out", str(tmp_path / "one")) == 0
     assert build(basic_site, "--jobs", "2", "--out", str(tmp_path / "two")) == 0
     assert tree(tmp_path / "one") == tree(tmp_path / "two")

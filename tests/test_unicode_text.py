@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sitegen.commands.cli import main
 from sitegen.core.errors import Problems
 from sitegen.sources import unicode as textnorm
-from sitegen.sources.seeds import decode
+from sitegen.sources.decoding import decode
 from sitegen.sources.unicode import normalize_text
 
 from .conftest import FIXTURES, REPO, soup, write_site

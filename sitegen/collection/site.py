@@ -9,10 +9,10 @@ from datetime import date
 from sitegen.collection.related import RelatedState, related_articles, update_related
 from sitegen.core.config import Config
 from sitegen.core.keys import digest
-from sitegen.core.model import Article, evolve
+from sitegen.core.memo import Memo
+from sitegen.core.model import Article, with_changes
 from sitegen.greek.slugs import slugify, unique_slugs
 from sitegen.greek.text import fold
-from sitegen.incremental.cache import BuildCache
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _with_unique_slugs(articles: list[Article]) -> list[Article]:
     for day_articles in by_day.values():
         slugs = unique_slugs([a.slug for a in day_articles])
         out.extend(
-            a if a.slug == s else evolve(a, slug=s)
+            a if a.slug == s else with_changes(a, slug=s)
             for a, s in zip(day_articles, slugs, strict=True)
         )
     return out
@@ -81,7 +81,7 @@ def _years(articles: list[Article]) -> tuple[Year, ...]:
 
 
 def _related(
-    dated: list[Article], members: dict[str, list[Article]], cache: BuildCache | None
+    dated: list[Article], members: dict[str, list[Article]], cache: Memo | None
 ) -> dict[str, tuple[Article, ...]]:
     """Related articles, worked out again only when some article's id, date or tags
     changed, and then only for the articles on the tags that changed."""
@@ -108,7 +108,7 @@ def build_site(
     drafts: bool = False,
     future: bool = False,
     today: date | None = None,
-    cache: BuildCache | None = None,
+    cache: Memo | None = None,
 ) -> Site:
     """Index the articles once: order, unique slugs, tags, years and months, related.
 

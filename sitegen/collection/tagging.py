@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from sitegen.core.keys import digest
-from sitegen.core.model import Article, evolve
-from sitegen.greek.cleaning import Found, best_labels, clean, learn
+from sitegen.core.memo import Memo
+from sitegen.core.model import Article, with_changes
+from sitegen.greek.cleaning import Evidence, best_labels, clean, learn
 from sitegen.greek.entities import Key, Mention, Name, find_mentions
+from sitegen.greek.gazetteer import Gazetteer
 from sitegen.greek.lexicon import Lexicon
 from sitegen.greek.ranking import name_consistently, rank
-from sitegen.incremental.cache import BuildCache
-from sitegen.sources.gazetteer import Gazetteer
 
 Mentions = list[tuple[Mention, int]]  # find_mentions of an article: (mention, paragraph)
 
@@ -36,14 +36,14 @@ class TagState:
     lexicon: Lexicon = field(default_factory=Lexicon)
     mentions: dict[str, tuple[bytes, Mentions]] = field(default_factory=dict)  # by id, keyed
     seen: Counter = field(default_factory=Counter)  # every mention, with its count
-    found: Found = field(default_factory=Found)
+    found: Evidence = field(default_factory=Evidence)
     cleaned: dict[Mention, tuple[Name, ...]] = field(default_factory=dict)
     best: dict[Key, tuple[int, str]] = field(default_factory=dict)  # (certainty, label)
     spread: Counter = field(default_factory=Counter)  # articles naming each key
     keys: dict[str, frozenset[Key]] = field(default_factory=dict)  # each article's names
     chosen: dict[str, list[Key]] = field(default_factory=dict)  # ranked, by id
     # one object for each distinct mention, shared by every article that has it
-    canon: dict[Mention, Mention] = field(default_factory=dict, repr=False)
+    interned: dict[Mention, Mention] = field(default_factory=dict, repr=False)
 
     def update(self, mentions: dict[str, tuple[bytes, Mentions]]) -> None:
         """Take in the collection's mentions now (by id: (key of the mentions, mentions))."""
@@ -55,15 +55,15 @@ class TagState:
         for aid in changed + removed:
             if aid in old:
                 self.seen.subtract(m for m, _ in old[aid][1])
-        canon = self.canon
+        interned = self.interned
         for aid in changed:
             key, found_here = mentions[aid]
-            found_here = [(canon.setdefault(m, m), p) for m, p in found_here]
+            found_here = [(interned.setdefault(m, m), p) for m, p in found_here]
             mentions[aid] = (key, found_here)
             self.seen.update(m for m, _ in found_here)
         self.seen = +self.seen  # drop mentions no article has any more
-        if len(canon) > 2 * len(self.seen):
-            self.canon = {m: canon[m] for m in self.seen}
+        if len(interned) > 2 * len(self.seen):
+            self.interned = {m: interned[m] for m in self.seen}
         self.mentions = mentions
 
         found = learn(self.seen, self.lexicon)
@@ -111,7 +111,7 @@ class TagState:
     def __getstate__(self) -> dict:
         """Each article's mentions as numbers into one table of distinct mentions: the
         saved state loads several times faster than with a tuple object per mention.
-        (Mentions are shared objects, see canon, so their ids tell them apart.)"""
+        (Mentions are shared objects, see interned, so their ids tell them apart.)"""
         number: dict[int, int] = {}
         table: list[Mention] = []
 
@@ -126,15 +126,15 @@ class TagState:
             aid: (key, [(index(m), p) for m, p in found])
             for aid, (key, found) in self.mentions.items()
         }
-        return self.__dict__ | {"mentions": (table, compact), "canon": None}
+        return self.__dict__ | {"mentions": (table, compact), "interned": None}
 
     def __setstate__(self, state: dict) -> None:
         table, compact = state["mentions"]
         mentions = {
             aid: (key, [(table[i], p) for i, p in found]) for aid, (key, found) in compact.items()
         }
-        canon = {m: m for m in table}
-        self.__dict__.update(state | {"mentions": mentions, "canon": canon})
+        interned = {m: m for m in table}
+        self.__dict__.update(state | {"mentions": mentions, "interned": interned})
 
     def tags(self, limit: int) -> dict[str, tuple[str, ...]]:
         labels = {key: label for key, (_, label) in self.best.items()}
@@ -160,7 +160,7 @@ def tags_from_mentions(
     return state.tags(limit)
 
 
-def _mentions_key(cache: BuildCache, article: Article) -> bytes:
+def _mentions_key(cache: Memo, article: Article) -> bytes:
     """Find an article's names, keep them for this build, and return their digest."""
     found = find_mentions(article.paragraphs)
     cache.fresh_mentions[article.digest] = found
@@ -168,7 +168,7 @@ def _mentions_key(cache: BuildCache, article: Article) -> bytes:
 
 
 def _updated_tags(
-    cache: BuildCache,
+    cache: Memo,
     todo: list[Article],
     keys: list[tuple[str, bytes]],
     gazetteer: Gazetteer | None,
@@ -193,7 +193,7 @@ def _updated_tags(
 
 
 def add_automatic_tags(
-    items: list[Article], gazetteer: Gazetteer | None, limit: int, cache: BuildCache | None = None
+    items: list[Article], gazetteer: Gazetteer | None, limit: int, cache: Memo | None = None
 ) -> list[Article]:
     """Articles whose source named no tags get tags derived from the whole collection.
 
@@ -212,5 +212,6 @@ def add_automatic_tags(
         make = partial(_updated_tags, cache, todo, keys, gazetteer, limit)
         found = cache.derive("tags", key, make)
     return [
-        evolve(a, tags=found[a.id]) if a.id in found and a.tags != found[a.id] else a for a in items
+        with_changes(a, tags=found[a.id]) if a.id in found and a.tags != found[a.id] else a
+        for a in items
     ]

@@ -12,9 +12,9 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.commands.build import BuildOptions, BuildResult, build, check
 from sitegen.commands.progress import progress_bar, wanted
-from sitegen.core.config import check_base_url
+from sitegen.core.base_url import check_base_url
 from sitegen.core.errors import Problem, SitegenError, UsageError
-from sitegen.incremental.cache import CACHE_DIR
+from sitegen.incremental import CACHE_DIR
 
 
 def _base_url(value: str) -> str:

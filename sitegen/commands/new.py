@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.commands.build import build_time
+from sitegen.core.clock import build_time
 from sitegen.core.config import load_config
 from sitegen.core.errors import UsageError, content_error, fault_error
+from sitegen.core.language import primary
 from sitegen.greek.slugs import slugify
 from sitegen.sources.reading import CONTENT_DIR
 
@@ -46,7 +47,7 @@ def article_path(site: Path, title: str, day: date) -> Path:
 
 def article_text(title: str, day: date, language: str) -> str:
     """The front matter (title, date, tags, draft) and a placeholder body."""
-    words = _WORDS.get(language.replace("_", "-").split("-")[0], _WORDS["en"])
+    words = _WORDS.get(primary(language), _WORDS["en"])
     title_line = yaml.safe_dump({"title": title}, allow_unicode=True, width=10**6)
     return (
         f"---\n{title_line}date: {day.isoformat()}\n"

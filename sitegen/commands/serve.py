@@ -29,6 +29,7 @@ import watchfiles
 
 from sitegen.commands.build import BuildOptions, BuildResult, build
 from sitegen.commands.livereload import EVENTS_PATH, LiveReload
+from sitegen.commands.options import Kept
 from sitegen.core.config import load_config
 from sitegen.core.errors import SitegenError, UsageError
 
@@ -194,7 +195,7 @@ class _Preview:
         self.live = LiveReload()
         self.server = make_server(self.out, "/", port, self.live)
         self.port = self.server.server_address[1]
-        self.memory: dict = {}  # the build cache, kept between rebuilds
+        self.memory = Kept()  # the build cache and templates, kept between rebuilds
         self.changes: queue.Queue[set[Path]] = queue.Queue()
         self.stop = threading.Event()
         threading.Thread(target=self.server.serve_forever, name="serve", daemon=True).start()

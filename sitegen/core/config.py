@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
-from sitegen.core.errors import Problem, SitegenError, content_error
+from sitegen.core.base_url import check_base_url, normalize_base_url
+from sitegen.core.errors import Problem, SitegenError
+from sitegen.core.language import babel_locale
+from sitegen.core.toml_files import read_toml
 
 
 @dataclass(frozen=True)
@@ -38,43 +38,9 @@ class Config:
         return ZoneInfo(self.timezone)
 
 
-# A host name: letters of any script, digits and '-', in dot-separated labels.
-_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)*[^\W_](?:[\w-]*[^\W_])?")
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
-def check_base_url(value: str) -> str | None:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "must be an absolute http(s) URL such as https://user.github.io/repo/"
-    if parts.query or parts.fragment:
-        return "must not have a query (?) or a fragment (#)"
-    if "@" in parts.netloc:
-        return "must not hold a user name or password (user:pass@): they would be published"
-    try:
-        port = parts.port  # ValueError for a port that is not a number or over 65535
-    except ValueError:
-        return "has a port that is not a number from 1 to 65535"
-    if port == 0:
-        return "has a port that is not a number from 1 to 65535"
-    host = parts.hostname or ""
-    if not (_HOST.fullmatch(host) or _is_ip(host)):
-        return f"has a host name that cannot be ({host!r}): use letters, digits, '-' and '.'"
-    if any(c.isspace() for c in value):
-        return "must not hold spaces: write them as %20"
-    return None
-
-
 def _check_language(value: str) -> str | None:
     try:
-        Locale.parse(value.replace("-", "_"))
+        Locale.parse(babel_locale(value))
     except (ValueError, UnknownLocaleError):
         return "is not a language code Babel knows; use e.g. el or en"
     return None
@@ -100,21 +66,6 @@ _CHECKS = {
     "timezone": _check_timezone,
     "theme": _check_theme,
 }
-
-
-def normalize_base_url(value: str) -> str:
-    """Give a base URL exactly one trailing slash."""
-    return value.rstrip("/") + "/"
-
-
-def read_toml(path: Path, where: str, hint: str = "fix the syntax; see https://toml.io") -> dict:
-    """A TOML file as a dict; a SitegenError naming the file and line if it is not TOML."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        number = int(line.group(1)) if line else None
-        raise content_error(where, f"is not valid TOML ({exc})", number, hint) from None
 
 
 def config_source(site: Path) -> tuple[Path | None, dict[str, Any]]:

@@ -6,15 +6,23 @@ links from the server root ("/repo/2025/09/03/slug/") and ``absolute`` into full
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import urljoin, urlsplit
 
 from sitegen.core.model import Article
+
+ID_YEAR = 2025  # the date part of tag URIs: it never changes
 
 
 class Urls:
     def __init__(self, base_url: str):
         self.base = base_url.rstrip("/") + "/"
         self.root = urlsplit(self.base).path or "/"
+
+    def tag_uri(self, specific: str) -> str:
+        """An RFC 4151 tag URI, the id of a feed or a feed item: stable, never a link."""
+        parts = urlsplit(self.base)
+        return f"tag:{parts.hostname},{ID_YEAR}:{parts.path}{specific}"
 
     # paths, relative to the site root
     @staticmethod
@@ -85,3 +93,18 @@ class Urls:
     def output_file(path: str) -> str:
         """The file under dist/ that serves a path: directories get index.html."""
         return f"{path}index.html" if path == "" or path.endswith("/") else path
+
+
+_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
+
+
+def absolute_html(html: str, base: str) -> str:
+    """Every href and src in html made absolute against base (feed readers need that)."""
+
+    def fix(match: re.Match[str]) -> str:
+        prefix, quote, url = match.groups()
+        if url.startswith(("#", "mailto:", "tel:", "data:")):
+            return match.group(0)
+        return f"{prefix}{quote}{urljoin(base, url)}{quote}"
+
+    return _URL_ATTRIBUTE.sub(fix, html)

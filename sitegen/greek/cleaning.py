@@ -22,6 +22,7 @@ from sitegen.greek.entities import (
     name_key,
     word_key,
 )
+from sitegen.greek.gazetteer import Gazetteer
 from sitegen.greek.lexicon import (
     COMMON_ACRONYMS,
     CONCEPTS,
@@ -44,7 +45,6 @@ from sitegen.greek.shaping import (
     without_title,
 )
 from sitegen.greek.text import fold
-from sitegen.sources.gazetteer import Gazetteer
 
 # Capitalised words that are not names (folded): months, weekdays, common nouns in set phrases.
 NOT_NAMES = frozenset(
@@ -70,7 +70,7 @@ _MINISTRY = frozenset(["υπουργειο", "υπουργειου"])
 
 
 @dataclass
-class Found:
+class Evidence:
     """What the first pass learns about the whole collection."""
 
     mid_caps: set[str] = field(default_factory=set)  # folded forms and stems
@@ -81,7 +81,7 @@ class Found:
 
 
 def clean(
-    mention: Mention, found: Found, gazetteer: Gazetteer, lexicon: Lexicon
+    mention: Mention, found: Evidence, gazetteer: Gazetteer, lexicon: Lexicon
 ) -> tuple[Name, ...]:
     """Drop what is capitalised only by position, titles and generic words; split at
     non-names; spot nationalities."""
@@ -157,7 +157,7 @@ def clean(
     return tuple(names)
 
 
-def _is_common(word: str, found: Found) -> bool:
+def _is_common(word: str, found: Evidence) -> bool:
     """A capitalised word that alone names nothing: Επιτροπή, Πρόεδρος, Δημόσιο, an odd
     capital."""
     folded = fold(word)
@@ -170,7 +170,7 @@ def _is_common(word: str, found: Found) -> bool:
     )
 
 
-def _named(words: tuple[str, ...], before: str, found: Found, gazetteer: Gazetteer) -> Name:
+def _named(words: tuple[str, ...], before: str, found: Evidence, gazetteer: Gazetteer) -> Name:
     """A name under the gazetteer's canonical tag if it knows one; else as found."""
     canonical = gazetteer.canonical(words)
     if canonical:
@@ -179,15 +179,15 @@ def _named(words: tuple[str, ...], before: str, found: Found, gazetteer: Gazette
     return Name(name_key(words), words, before, demonym)
 
 
-def _seen_mid_sentence(word: str, found: Found) -> bool:
+def _seen_mid_sentence(word: str, found: Evidence) -> bool:
     """Capitalised mid-sentence somewhere: this form, or (for long stems) another inflection."""
     key = word_key(word)
     return fold(word) in found.mid_caps or (len(key) >= 4 and key in found.mid_caps)
 
 
-def learn(seen: Counter, lexicon: Lexicon) -> Found:
+def learn(seen: Counter, lexicon: Lexicon) -> Evidence:
     """What the collection's mentions (with their counts) teach about capitalised words."""
-    found = Found()
+    found = Evidence()
     starts: Counter = Counter()  # first words of mentions that start a sentence, by key
     inside: Counter = Counter()  # words capitalised inside a sentence, by key
     forms: defaultdict[str, set[str]] = defaultdict(set)  # how each key is written

@@ -19,7 +19,7 @@ from sitegen.greek.clauses import (
     opens_clause,
 )
 from sitegen.greek.pruning import MIN_CLAUSE, top_level_commas
-from sitegen.greek.text import FUNCTION_WORDS, fold
+from sitegen.greek.text import FUNCTION_WORDS, fold, upper_first
 
 _WORD = re.compile(r"\S+")
 
@@ -109,10 +109,6 @@ def _in_brackets(text: str, word: Word) -> bool:
     return text.count("(", 0, word.start) > text.count(")", 0, word.start)
 
 
-def capitalize(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _clause_cuts(text: str) -> list[int]:
     """Positions where a clause ends: top-level commas, and before linking words."""
     cuts = set(top_level_commas(text))
@@ -165,7 +161,7 @@ def balanced(text: str) -> str:
     """Every «, ( and “ closed and no closing mark without its opening one (a lead that
     starts inside a quote: 'Never Ending Stories» αναδεικνύει ...')."""
     if not _ANY_MARK.search(text):
-        return capitalize(" ".join(text.split()))
+        return upper_first(" ".join(text.split()))
     stray: set[int] = set()
     open_marks: list[tuple[str, int]] = []
     for match in _PAIR_MARK.finditer(text):
@@ -186,7 +182,7 @@ def balanced(text: str) -> str:
     if made.count('"') % 2:
         made = made.replace('"', "", 1) if made.startswith('"') else made + '"'
     made += "".join(_PAIRS[mark] for mark, _ in reversed(open_marks))
-    return capitalize(" ".join(made.split()))
+    return upper_first(" ".join(made.split()))
 
 
 def best_cut(text: str, words: Sequence[Word], verb: int, limit: int) -> int:

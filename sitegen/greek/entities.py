@@ -14,7 +14,7 @@ from typing import NamedTuple
 import Stemmer
 
 from sitegen.greek.lexicon import COMMON_ACRONYMS, INSTITUTIONS, is_listed
-from sitegen.greek.text import FUNCTION_WORDS, fold
+from sitegen.greek.text import FUNCTION_WORDS, LETTER, fold, without_vowels
 
 _OPENERS = frozenset('«"“(:[')
 # Lower-case words allowed inside a name: particles (η φον ντερ Λάιεν) ...
@@ -22,7 +22,6 @@ PARTICLES = frozenset("φον ντερ ντε βαν λα ντι ντα ελ α�
 # ... and the genitive article between capitalised words (Τράπεζα της Ελλάδος).
 GENITIVES = frozenset("της του των".split())
 FOLDED_GENITIVES = frozenset("τησ του των".split())  # the same, as fold() writes them
-_VOWELS = frozenset("αεηιουω")
 
 _stemmer = Stemmer.Stemmer("greek")
 
@@ -59,20 +58,20 @@ def is_roman_numeral(word: str) -> bool:
     return all(c in "IVXΙΧ" for c in word)
 
 
-_ENDINGS = ("ους", "ων", "ος", "ου", "ας", "ης", "ες", "οι", "ισ", "σ", "α", "η", "ο", "ε", "ι")
+_ENDINGS = ("ων", "ου", "οι", "ισ", "σ", "α", "η", "ο", "ε", "ι")  # folded: σ, never ς
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of a folded word, without trailing vowels (Ρωσία and Ρωσίας -> ρωσ)."""
     base = _stemmer.stemWord(word)
-    trimmed = base.rstrip("αεηιουω")
+    trimmed = without_vowels(base)
     if len(trimmed) >= 3 or len(word) <= 3:
         return trimmed if len(trimmed) >= 2 else base
     # Snowball over-strips some short names (Νίκου -> ν, Νίκος -> νικ): cut the ending only
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)].rstrip("αεηιουω") or word
+            return without_vowels(word[: -len(ending)]) or word
     return word
 
 
@@ -95,13 +94,12 @@ def name_key(words: Iterable[str]) -> Key:
     return tuple(word_key(w) for w in words)
 
 
-_LETTER = r"[^\W\d_]"
 _CAPITAL = "[A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-Ϋ]"
 # a capitalised word, hyphenated names whole (Σλέσβιχ-Χόλσταϊν, ΑΠΕ-ΜΠΕ)
-_NAME_WORD = rf"{_CAPITAL}{_LETTER}+(?:['’]{_LETTER}+)?(?:-{_CAPITAL}{_LETTER}+)*"
+_NAME_WORD = rf"{_CAPITAL}{LETTER}+(?:['’]{LETTER}+)?(?:-{_CAPITAL}{LETTER}+)*"
 _LINKS = "|".join(sorted(PARTICLES | GENITIVES | {"και"}))
 # A run of names, and the word right after it (for 'Ρώσος πρόεδρος', an adjective use).
-_RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+(?:(?:{_LINKS})\s+)*{_NAME_WORD})*)(?:\s+({_LETTER}+))?")
+_RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+(?:(?:{_LINKS})\s+)*{_NAME_WORD})*)(?:\s+({LETTER}+))?")
 _ENDS = frozenset(".!;…?")
 _HONORIFICS = frozenset("κ. κκ. Κ. δρ. Δρ. καθ. στρ.".split())
 _CLOSERS = '»"”’)'
@@ -126,7 +124,7 @@ def _starts_sentence(head: str) -> bool:
 
 
 # An acronym written with full stops: ΕΛ.ΑΣ., Ε.Ε., Α.Π.Θ. (read as ΕΛΑΣ, ΕΕ, ΑΠΘ)
-_DOTTED = re.compile(r"(?<![^\W\d_])[A-ZΑ-Ω]{1,3}(?:\.[A-ZΑ-Ω]{1,3})+\.?(?![^\W\d_])")
+_DOTTED = re.compile(rf"(?<!{LETTER})[A-ZΑ-Ω]{{1,3}}(?:\.[A-ZΑ-Ω]{{1,3}})+\.?(?!{LETTER})")
 _DOTTED_HINT = re.compile(r"\.[A-ZΑ-Ω]")  # a quick test first: the full pattern is slow
 
 

@@ -18,7 +18,7 @@ from sitegen.greek.clauses import (
     analysed,
     is_finite_verb,
 )
-from sitegen.greek.cutting import balanced, best_cut, capitalize, cut_at_word, shorten, trim_end
+from sitegen.greek.cutting import balanced, best_cut, cut_at_word, shorten, trim_end
 from sitegen.greek.pruning import (
     MIN_CLAUSE,
     ROOM_AFTER_VERB,
@@ -31,7 +31,7 @@ from sitegen.greek.pruning import (
     without_attribution,
     without_participle,
 )
-from sitegen.greek.text import sentences
+from sitegen.greek.text import LETTER, sentences, upper_first
 
 HEADLINE_MAX = 90
 SUMMARY_MAX = 160
@@ -39,7 +39,7 @@ SUMMARY_MAX = 160
 _QUOTE_ROOM = 45  # the least room a quote should have beside its speaker
 _SENTENCES_TRIED = 3  # a lead's main clause is in its first sentences, or nowhere
 # a sentence end that the splitter let through: '...χιλιόμετρα. γ) Ο', '...αγοραστούν;Σε'
-_INNER_END = re.compile(r"[.;!](?<=[^\W\d_]{4}[.;!])(?=\s*\w\)|\s*«?[Α-ΩΆ-Ώ])")
+_INNER_END = re.compile(rf"[.;!](?<={LETTER}{{4}}[.;!])(?=\s*\w\)|\s*«?[Α-ΩΆ-Ώ])")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[α-ωa-z][)]|[-–•])\s+")
 _QUOTE_LEAD = re.compile(
     r"^«(?P<quote>[^«»]+)»,?\s+(?P<verb>\w+)(?:\s+\w+)?\s+(?:ο|η|οι)\s+(?P<rest>.+)$"
@@ -58,7 +58,7 @@ def _quote_headline(sentence: str, limit: int) -> str | None:
         return None
     rest = match.group("rest")
     end = _SPEAKER_END.search(" " + rest + " ")
-    speaker = capitalize((rest[: end.start() - 1] if end else rest).strip())
+    speaker = upper_first((rest[: end.start() - 1] if end else rest).strip())
     if limit - len(speaker) - 4 < _QUOTE_ROOM:
         # 'ο καθηγητής ... του Πανεπιστημίου ΜΙΤ Τζόσουα Τενενμπάουμ': the name is enough
         name = speaker.split()[-2:]
@@ -87,7 +87,7 @@ def headline(first_paragraph: str, limit: int = HEADLINE_MAX) -> str:
             break  # the lead's own sentence, too hard to cut well, beats a later one
     # no main clause that fits: the first sentence as it stands, shortened
     text = drop_discourse(_first_sentence(found[0].rstrip(".…").strip()))
-    return balanced(shorten(capitalize(drop_time_words(drop_aside(text))), limit))
+    return balanced(shorten(upper_first(drop_time_words(drop_aside(text))), limit))
 
 
 def main_clause(sentence: str, limit: int = HEADLINE_MAX) -> tuple[str | None, bool]:
@@ -112,7 +112,7 @@ def main_clause(sentence: str, limit: int = HEADLINE_MAX) -> tuple[str | None, b
     if said:
         return said, True  # 'ο κ. Τζανακόπουλος τόνισε ότι «...»' -> 'Τζανακόπουλος: «...»'
     text = without_participle(without_attribution(subject_and_predicate(text, words, verb)))
-    text = capitalize(text[3:] if text.startswith("κ. ") else text)  # no 'Κ.' from 'κ.'
+    text = upper_first(text[3:] if text.startswith("κ. ") else text)  # no 'Κ.' from 'κ.'
     text = _first_sentence(text)
     if len(text) <= limit:
         return trim_end(text) + ending, True
@@ -157,7 +157,7 @@ def _speaker_and_quote(text: str, words: Sequence[Word], verb: int, limit: int) 
         return None  # the speaker is named in the nominative: not 'του κ. Πλουμπίδη'
     speaker = text[words[verb - len(names)].start : words[verb - 1].end]  # 'Π. Τρόντζας'
     inner = _first_sentence(quote[1 : quote.index("»")]).rstrip(".,")
-    made = shorten(capitalize(inner), limit - len(speaker) - 4).rstrip("»")
+    made = shorten(upper_first(inner), limit - len(speaker) - 4).rstrip("»")
     return None if made.endswith("…") else f"{speaker}: «{made}»"
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sitegen.greek.entities import FOLDED_GENITIVES, Mention, raw_stem
 from sitegen.greek.lexicon import INSTITUTION_GENITIVES, Lexicon, territories
-from sitegen.greek.text import FUNCTION_WORDS, fold
+from sitegen.greek.text import FUNCTION_WORDS, fold, without_vowels
 
 # Articles after which a form is the nominative (feminine and neuter accusatives are alike).
 _NOMINATIVE_AFTER = frozenset("ο η οι το τα στο στα τισ στισ".split())
@@ -161,7 +161,7 @@ def is_demonym(word: str) -> bool:
     names = _country_words()
     if folded.startswith("ελλην"):
         return True  # Έλληνας, Ελληνίδα: the one irregular pair (Ελλάδα)
-    whole = raw_stem(folded).rstrip("αεηιουω")
+    whole = without_vowels(raw_stem(folded))
     if folded.endswith(("ιου", "ιοσ", "ιο")) and (whole + "α" in names or whole + "ια" in names):
         return False  # Γεωργίου is a name's genitive, not a Georgian
     # the country's name is the stem and an ending: Σερβ-ία, Κύπρ-ος (not Βουλ-γαρία)
@@ -199,12 +199,12 @@ def demonym_base(word: str) -> str:
     base = raw_stem(fold(word))
     for suffix in _DEMONYM_SUFFIXES:
         if base.endswith(suffix) and len(base) - len(suffix) >= 3:
-            return base[: -len(suffix)].rstrip("αεηιουω")
-    return base.rstrip("αεηιουω")
+            return without_vowels(base[: -len(suffix)])
+    return without_vowels(base)
 
 
 def country_base(words: tuple[str, ...]) -> str:
-    return "ο".join(raw_stem(fold(w)) for w in words).rstrip("αεηιουω")
+    return without_vowels("ο".join(raw_stem(fold(w)) for w in words))
 
 
 def best_label(forms: Counter) -> tuple[int, str]:

@@ -7,10 +7,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from sitegen.greek.entities import FOLDED_GENITIVES, Key, Name
+from sitegen.greek.gazetteer import Gazetteer
 from sitegen.greek.lexicon import INSTITUTIONS, Lexicon, is_listed, is_qualifier, territories
 from sitegen.greek.naming import country_base, demonym_base
 from sitegen.greek.text import fold
-from sitegen.sources.gazetteer import Gazetteer
 
 _SUBJECT_ARTICLES = frozenset(["ο", "η", "οι"])
 

@@ -1,14 +1,10 @@
-"""Greek text: folding, sentences, headline and summary, dates in the site's language."""
+"""Greek text: folding, sentences, function words, reading time."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, time
 from functools import lru_cache
-from zoneinfo import ZoneInfo
-
-from babel.dates import format_date
 
 # A sentence ends at . ! ; (the Greek question mark) or … followed by space and a capital
 # or an opening quote; quotes are handled by not splitting inside «...».
@@ -55,36 +51,20 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _locale(language: str) -> str:
-    return language.replace("-", "_")
-
-
-@lru_cache(maxsize=1 << 14)
-def long_date(day: date, language: str) -> str:
-    """A date in running text, the locale's long form: in Greek d MMMM y, 3 Σεπτεμβρίου 2025."""
-    return format_date(day, "long", locale=_locale(language))
-
-
-@lru_cache(maxsize=1 << 14)
-def month_heading(year: int, month: int, language: str) -> str:
-    """A month on its own, as a heading: Σεπτέμβριος 2025 (stand-alone nominative)."""
-    text = format_date(date(year, month, 1), "LLLL y", locale=_locale(language))
-    return text[:1].upper() + text[1:]
-
-
-@lru_cache(maxsize=1 << 14)
-def month_name(month: int, language: str) -> str:
-    """A month's name on its own, in the nominative: Σεπτέμβριος."""
-    text = format_date(date(2000, month, 1), "LLLL", locale=_locale(language))
-    return text[:1].upper() + text[1:]
-
-
-@lru_cache(maxsize=1 << 14)
-def publication_time(day: date, zone: ZoneInfo) -> datetime:
-    """Noon of the day in the site's zone: the same calendar date in every time zone."""
-    return datetime.combine(day, time(12), tzinfo=zone)
-
-
 def reading_minutes(text: str, words_per_minute: int = 200) -> int:
     """Whole minutes to read a text, at least one."""
     return max(1, round(len(text.split()) / words_per_minute))
+
+
+LETTER = r"[^\W\d_]"  # (regular expression) a letter of any script
+VOWELS = "αεηιουω"  # the Greek vowels, as fold() writes them
+
+
+def without_vowels(folded: str) -> str:
+    """A folded word without its final vowels: the bare stem that endings attach to."""
+    return folded.rstrip(VOWELS)
+
+
+def upper_first(text: str) -> str:
+    """The text with its first letter capitalised (the rest as it is)."""
+    return text[:1].upper() + text[1:]

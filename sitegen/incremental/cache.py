@@ -11,10 +11,8 @@ makes the same bytes.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import pickle
-import tempfile
 import time
 import zlib
 from dataclasses import dataclass, field, fields
@@ -22,11 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from sitegen.core.errors import Problems
+from sitegen.core.files import write_atomic
 from sitegen.core.keys import bytes_digest, code_version
 from sitegen.incremental.sealing import KEY_VARIABLE, seal, unseal
+from sitegen.output.records import FileRecord
 
 CACHE_DIR = ".sitegen-cache"
 FORMAT = 2
@@ -44,12 +42,12 @@ def _names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
-def _flat(value: Any) -> tuple:
+def _as_tuple(value: Any) -> tuple:
     """A dataclass as (class, field values): pickle loads tuples twice as fast."""
     return (type(value), *map(value.__dict__.__getitem__, _names(type(value))))
 
 
-def _unflat(flat: tuple) -> Any:
+def _from_tuple(flat: tuple) -> Any:
     return flat[0](*flat[1:])
 
 
@@ -77,16 +75,6 @@ RACY_NS = 2_000_000_000
 
 
 @dataclass
-class FileRecord:
-    """One file of the last output: its key, and its size and mtime to spot edits."""
-
-    key: bytes
-    size: int
-    mtime_ns: int
-    indexed: bytes | None = None  # digest of the page, when Pagefind indexes it
-
-
-@dataclass
 class Manifest:
     """What the last build wrote into `out`, and under which site-wide key."""
 
@@ -100,7 +88,8 @@ class BuildCache:
 
     def __init__(self, folder: Path | None, settings: bytes):
         self.folder = folder
-        self.stamp = (FORMAT, code_version(), settings)
+        self.settings = settings  # a digest of the settings that change what is read
+        self.stamp = (FORMAT, code_version(), settings)  # every file carries it
         self.sources: dict[str, SourceEntry] = {}
         self.derived: dict[tuple[str, bytes], Any] = {}  # (kind, key of inputs) -> value
         self.manifest: Manifest | None = None
@@ -119,7 +108,7 @@ class BuildCache:
                 if shard is not None:
                     self._dirty.discard(number)
                     for where, (size, mtime, found, value, checked) in shard.items():
-                        entry = SourceEntry(size, mtime, found, _unflat(value), checked)
+                        entry = SourceEntry(size, mtime, found, _from_tuple(value), checked)
                         self.sources[where] = entry
             derived = self._load(_DERIVED)
             if derived is not None:
@@ -253,7 +242,7 @@ class BuildCache:
         for where, e in self.sources.items():
             shard = shards.get(_shard(where))
             if shard is not None:
-                shard[where] = (e.size, e.mtime_ns, e.digest, _flat(e.value), e.checked_ns)
+                shard[where] = (e.size, e.mtime_ns, e.digest, _as_tuple(e.value), e.checked_ns)
         for number, shard in sorted(shards.items()):
             self._dump(_shard_file(number), shard)
         self._dirty = set()
@@ -278,41 +267,5 @@ class BuildCache:
 
     def _dump(self, name: str, payload: Any) -> None:
         assert self.folder is not None
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(seal(pickle.dumps((self.stamp, payload), pickle.HIGHEST_PROTOCOL)))
-            os.replace(temporary, self.folder / name)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja2's compiled templates, kept in a folder of the build cache. New ones are
-    held in memory and written by save(), so a failed build writes nothing."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self._new: dict[str, bytes] = {}
-
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.cache"
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            data = unseal(self._path(bucket.key).read_bytes())
-        except OSError:  # missing: compiled again
-            return
-        if data is not None:  # compiled code runs: only what sitegen wrote here is loaded
-            bucket.load_bytecode(io.BytesIO(data))  # (Jinja2 itself resets a damaged one)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._new[bucket.key] = bucket.bytecode_to_string()
-
-    def save(self) -> None:
-        if self._new:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        for key, data in self._new.items():
-            self._path(key).write_bytes(seal(data))
-        self._new = {}
+        data = pickle.dumps((self.stamp, payload), pickle.HIGHEST_PROTOCOL)
+        write_atomic(self.folder / name, seal(data))

@@ -14,17 +14,11 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from sitegen.incremental.cache import FileRecord
+from sitegen.core.files import file_mode
+from sitegen.output.records import FileRecord
 from sitegen.output.staging import safe_relative, through_link
 
 _PREFIX = ".sitegen-"  # temporary and kept files: hidden, and never a page's name
-
-
-def _file_mode() -> int:
-    """The mode a plain new file gets (mkstemp's files are private)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 class InPlace:
@@ -61,7 +55,7 @@ class InPlace:
             self._ready.append((temporary, target))
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
-            os.chmod(temporary, _file_mode())
+            os.chmod(temporary, file_mode())
         except OSError as exc:  # named after the page, not the temporary file
             raise OSError(exc.errno, exc.strerror, str(target)) from exc
         self.changed += 1

@@ -5,19 +5,40 @@ from __future__ import annotations
 import functools
 import hashlib
 import shutil
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from sitegen.incremental.cache import BuildCache, FileRecord
 from sitegen.output.inplace import InPlace
+from sitegen.output.records import FileRecord
 from sitegen.output.search import BUNDLE_DIR, build_index, fingerprint, is_current, reuse_index
-from sitegen.output.staging import Staging, replace_folder
+from sitegen.output.staging import Staging, remove_leftovers, replace_folder
 from sitegen.plan.planned import PlannedPage
-from sitegen.render.templates import render_plan
+from sitegen.render.parallel import render_plan
+from sitegen.render.templates import Renderer
 
-if TYPE_CHECKING:
-    from sitegen.commands.build import BuildOptions, Prepared, Stopwatch
+
+@dataclass(frozen=True)
+class Job:
+    """What writing needs of a build: the plan and its renderer, and how to go about it."""
+
+    plan: list[PlannedPage]
+    renderer: Renderer
+    jobs: int  # processes
+    search: bool  # make the Pagefind index
+    keep_index: bool  # keep the output's index as it is (serve's rebuilds)
+    progress: Callable[[str, int, int], None] | None  # (stage, done, total)
+    lap: Callable[[str], None]  # the end of a timed stage
+
+
+@dataclass(frozen=True)
+class LastOutput:
+    """The last build's files, as its manifest says, and that manifest's keeper: it is set
+    aside while the output changes, and taken back if the change is undone."""
+
+    files: dict[str, FileRecord]
+    set_aside: Callable[[], None]
+    take_back: Callable[[], None]
 
 
 def _indexed(page: PlannedPage, data: bytes) -> bytes | None:
@@ -27,12 +48,10 @@ def _indexed(page: PlannedPage, data: bytes) -> bytes | None:
     return None
 
 
-def write_fresh(
-    options: BuildOptions, ready: Prepared, out: Path, watch: Stopwatch
-) -> tuple[dict[str, FileRecord], str, int]:
+def write_fresh(job: Job, out: Path) -> tuple[dict[str, FileRecord], str, int]:
     """Every file made again in a staging folder, swapped in as the output at the end."""
-    plan = ready.plan
-    progress = options.progress
+    plan = job.plan
+    progress = job.progress
     if progress:
         progress("render", 0, len(plan))
     report = functools.partial(progress, "render") if progress else None
@@ -50,7 +69,7 @@ def write_fresh(
             staging.count(changed)
             files[plan[index].output] = FileRecord(plan[index].key, size, mtime, indexed)
 
-        render_plan(ready.renderer, plan, options.jobs, collect, report, store=store)
+        render_plan(job.renderer, plan, job.jobs, collect, report, store=store)
         for page in plan:
             if page.copy_from is not None:
                 size, mtime, changed = staging.copy(page.output, page.copy_from)
@@ -60,45 +79,38 @@ def write_fresh(
                 continue
             staging.count(changed)
             files[page.output] = FileRecord(page.key, size, mtime)
-        watch.lap("render+write")
+        job.lap("render+write")
         search = "off"
-        if options.keep_index:
+        if job.keep_index:
             search = "kept" if staging.keep(BUNDLE_DIR) else "off"
-        elif options.search:
+        elif job.search:
             if progress:
                 progress("search", 0, 1)
-            print_ = fingerprint((p, r.indexed) for p, r in files.items() if r.indexed)
-            search = "unchanged" if reuse_index(out, staging.path, print_) else "indexed"
+            pages_print = fingerprint(files)
+            search = "unchanged" if reuse_index(out, staging.path, pages_print) else "indexed"
             if search == "indexed":
-                build_index(staging.path, print_)
-            watch.lap("search")
+                build_index(staging.path, pages_print)
+            job.lap("search")
         changed = staging.commit()
-        watch.lap("swap")
+        job.lap("swap")
     return files, search, changed
 
 
 def write_in_place(
-    options: BuildOptions,
-    ready: Prepared,
-    out: Path,
-    watch: Stopwatch,
-    cache: BuildCache,
-    todo: list[int],
-    found: dict[str, tuple[int, int]],
+    job: Job, out: Path, last: LastOutput, todo: list[int], found: dict[str, tuple[int, int]]
 ) -> tuple[dict[str, FileRecord], str, int]:
     """Only the stale files made again, all in memory first, then written in place."""
-    assert cache.manifest is not None
-    plan = ready.plan
+    plan = job.plan
     made: dict[int, bytes] = {}
-    render_plan(ready.renderer, plan, options.jobs, made.__setitem__, only=todo)
+    render_plan(job.renderer, plan, job.jobs, made.__setitem__, only=todo)
     for index in todo:
         page = plan[index]
         if page.copy_from is not None:
             made[index] = page.copy_from.read_bytes()
         elif index not in made:
             made[index] = b""
-    watch.lap("render")
-    files = dict(cache.manifest.files)
+    job.lap("render")
+    files = dict(last.files)
     writer = InPlace(out)
     try:
         for index, data in made.items():
@@ -109,40 +121,38 @@ def write_in_place(
         writer.remove(sorted(set(found) - planned))
         for path in set(files) - planned:
             del files[path]
-        cache.drop_manifest()  # until saved, the output is not what any manifest says
+        last.set_aside()  # until saved, the output is not what any manifest says
         writer.commit()
-        watch.lap("write")
-        search = _search_in_place(options, out, files)
+        job.lap("write")
+        search = _search_in_place(job, out, files)
     except BaseException:  # a full disk, a read-only folder, Ctrl-C: the last output stays
         writer.undo()
-        cache.restore_manifest()
+        last.take_back()
         raise
     writer.finish()
     if search != "off":
-        watch.lap("search")
+        job.lap("search")
     return files, search, writer.changed
 
 
-def _search_in_place(options: BuildOptions, out: Path, files: dict[str, FileRecord]) -> str:
+def _search_in_place(job: Job, out: Path, files: dict[str, FileRecord]) -> str:
     """Index again only if the indexed pages changed; no index when search is off."""
     bundle = out / BUNDLE_DIR
     if bundle.is_symlink():
         bundle.unlink()  # a link where the index goes is replaced, never followed
-    if options.keep_index:
+    if job.keep_index:
         return "kept" if bundle.is_dir() else "off"
-    if not options.search:
+    if not job.search:
         if bundle.exists():
             shutil.rmtree(bundle)
         return "off"
-    print_ = fingerprint((p, r.indexed) for p, r in files.items() if r.indexed)
-    if is_current(bundle, print_):
+    pages_print = fingerprint(files)
+    if is_current(bundle, pages_print):
         return "unchanged"
-    if options.progress:
-        options.progress("search", 0, 1)
+    if job.progress:
+        job.progress("search", 0, 1)
     fresh, old = out / f".{BUNDLE_DIR}.new", out / f".{BUNDLE_DIR}.old"
-    for leftover in (fresh, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    build_index(out, print_, fresh)
+    remove_leftovers(fresh, old)
+    build_index(out, pages_print, fresh)
     replace_folder(fresh, bundle, old)
     return "indexed"

@@ -5,25 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 from sitegen.collection.site import Site
 from sitegen.core.keys import digest
 from sitegen.core.model import Article
-from sitegen.core.urls import Urls
-from sitegen.greek import text as greek
+from sitegen.core.urls import Urls, absolute_html
+from sitegen.greek import dates
 from sitegen.plan.planned import PlannedPage
 from sitegen.plan.views import ArticleViews
-from sitegen.render.feeds import absolute_html
 
-ID_YEAR = 2025  # the date part of the tag: URIs that identify items; never changes
 _NO_ITEMS = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def item_id(article: Article, urls: Urls) -> str:
     """A stable id from the article's id, never from its title or slug (RFC 4151 tag URI)."""
-    parts = urlsplit(urls.base)
-    return f"tag:{parts.hostname},{ID_YEAR}:{parts.path}{article.id}"
+    return urls.tag_uri(article.id)
 
 
 def _item(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
@@ -33,7 +29,7 @@ def _item(article: Article, site: Site, urls: Urls) -> dict[str, Any]:
         "id": item_id(article, urls),
         "title": article.title,
         "url": url,
-        "published": greek.publication_time(article.date, site.config.zone),
+        "published": dates.publication_time(article.date, site.config.zone),
         "summary": article.summary,
         "content_html": absolute_html(article.body_html, url) if site.config.feed_full_text else "",
         "tags": article.tags,
@@ -45,7 +41,7 @@ def _feed(
 ) -> dict[str, Any]:
     items = [_item(a, site, urls) for a in articles]
     return {
-        "id": f"tag:{urlsplit(urls.base).hostname},{ID_YEAR}:{urlsplit(urls.base).path}{path}",
+        "id": urls.tag_uri(path),
         "title": title,
         "description": site.config.description,
         "language": site.config.language,

@@ -9,7 +9,7 @@ from sitegen.collection.site import Month, Site, Year
 from sitegen.core.keys import bytes_digest, digest
 from sitegen.core.model import Article
 from sitegen.core.urls import Urls
-from sitegen.greek import text as greek
+from sitegen.greek import dates
 from sitegen.plan.planned import PlannedPage
 from sitegen.plan.structured import breadcrumbs, date_trail, website
 from sitegen.plan.views import ArticleViews, pagination
@@ -106,7 +106,7 @@ def tag_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
 def _month_link(month: Month | None, site: Site, urls: Urls) -> dict[str, str] | None:
     if month is None:
         return None
-    label = greek.month_heading(month.year, month.month, site.config.language)
+    label = dates.month_heading(month.year, month.month, site.config.language)
     return {"label": label, "href": urls.href(urls.month(month.year, month.month))}
 
 
@@ -117,7 +117,7 @@ def _year_link(year: Year | None, urls: Urls) -> dict[str, str] | None:
 def _month_entry(month: Month, site: Site, urls: Urls) -> dict[str, Any]:
     """A month within its year: its name, link and count."""
     return {
-        "label": greek.month_name(month.month, site.config.language),
+        "label": dates.month_name(month.month, site.config.language),
         "href": urls.href(urls.month(month.year, month.month)),
         "count": len(month.articles),
     }
@@ -134,7 +134,6 @@ def archive_pages(
     for i, year in enumerate(site.years):
         extra = {
             "year": year.year,
-            "heading": str(year.year),
             "months": [_month_entry(m, site, urls) for m in year.months],
             "newer": _year_link(site.years[i - 1] if i > 0 else None, urls),
             "older": _year_link(site.years[i + 1] if i + 1 < len(site.years) else None, urls),
@@ -144,7 +143,7 @@ def archive_pages(
         plan += listing(site, urls, views, base, year.articles, "year.html", extra)
     for i, month in enumerate(months):
         extra = {
-            "heading": greek.month_heading(month.year, month.month, language),
+            "heading": dates.month_heading(month.year, month.month, language),
             "year_link": _year_link(years_by_number[month.year], urls),
             "newer": _month_link(months[i - 1] if i > 0 else None, site, urls),
             "older": _month_link(months[i + 1] if i + 1 < len(months) else None, site, urls),

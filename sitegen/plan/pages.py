@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -73,33 +72,6 @@ def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedP
             PlannedPage(urls.article(page), "page.html", source=page.source, make=make, key=key)
         )
     return plan
-
-
-FINGERPRINTED = frozenset({"style.css"})  # cached forever, so the name changes with the bytes
-
-
-def static_files(folders: list[Path]) -> dict[str, Path]:
-    """Static files by output path; a later folder (the site's) overrides an earlier one."""
-    found: dict[str, Path] = {}
-    for folder in folders:
-        if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                found[path.relative_to(folder).as_posix()] = path
-    files: dict[str, Path] = {}
-    for name, path in found.items():
-        if name in FINGERPRINTED:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-            stem, _, suffix = name.rpartition(".")
-            name = f"{stem}.{digest}.{suffix}"
-        files[Urls.static(name)] = path
-    return files
-
-
-def stylesheet(files: dict[str, Path]) -> str:
-    """The output path of the theme's fingerprinted style sheet."""
-    return next(
-        (out for out in files if out.startswith("static/style.") and out.endswith(".css")), ""
-    )
 
 
 # Folders of the output that sitegen fills itself: a page of the site's may not go there.

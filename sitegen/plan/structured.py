@@ -7,7 +7,7 @@ from typing import Any
 from sitegen.collection.site import Site
 from sitegen.core.model import Article
 from sitegen.core.urls import Urls
-from sitegen.greek import text as greek
+from sitegen.greek import dates
 
 SCHEMA = "https://schema.org"
 
@@ -75,7 +75,7 @@ def date_trail(site: Site, urls: Urls, year: int, month: int | None) -> list[tup
     trail = [(site.config.title, urls.absolute(urls.home()))]
     trail.append((str(year), urls.absolute(urls.year(year))))
     if month is not None:
-        heading = greek.month_heading(year, month, site.config.language)
+        heading = dates.month_heading(year, month, site.config.language)
         trail.append((heading, urls.absolute(urls.month(year, month))))
     return trail
 

@@ -8,13 +8,14 @@ from sitegen.collection.site import Site
 from sitegen.core.keys import digest
 from sitegen.core.model import Article
 from sitegen.core.urls import Urls
+from sitegen.greek import dates
 from sitegen.greek import text as greek
 
 
 def published_iso(article: Article, site: Site) -> str:
     """When the article counts as published, ISO 8601 with the site's offset."""
     assert article.date is not None
-    return greek.publication_time(article.date, site.config.zone).isoformat()
+    return dates.publication_time(article.date, site.config.zone).isoformat()
 
 
 def tag_links(article: Article, site: Site, urls: Urls) -> list[dict[str, str]]:
@@ -41,7 +42,7 @@ def article_view(article: Article, site: Site, urls: Urls, full: bool = False) -
         view |= {
             "date_iso": article.date.isoformat(),
             "datetime_iso": published_iso(article, site),
-            "date_text": greek.long_date(article.date, site.config.language),
+            "date_text": dates.long_date(article.date, site.config.language),
             "tags": tag_links(article, site, urls),
         }
     return view
@@ -51,10 +52,12 @@ def page_window(number: int, total: int, width: int = 2) -> list[int | None]:
     """Page numbers to show: the first, the last and width around the current; None is a gap."""
     shown = sorted({1, total, *range(max(1, number - width), min(total, number + width) + 1)})
     out: list[int | None] = []
+    previous = 0
     for n in shown:
-        if out and n - (out[-1] or 0) > 1:
+        if previous and n - previous > 1:
             out.append(None)
         out.append(n)
+        previous = n
     return out
 
 

@@ -9,44 +9,23 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from datetime import datetime
 from email.utils import format_datetime
 from typing import Any
-from urllib.parse import urljoin
+
+from sitegen.render.xml import xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 ET.register_namespace("atom", ATOM)
 ET.register_namespace("content", CONTENT)
 
-_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
-
-
-def absolute_html(html: str, base: str) -> str:
-    """Every href and src in html made absolute against base (feed readers need that)."""
-
-    def fix(match: re.Match[str]) -> str:
-        prefix, quote, url = match.groups()
-        if url.startswith(("#", "mailto:", "tel:", "data:")):
-            return match.group(0)
-        return f"{prefix}{quote}{urljoin(base, url)}{quote}"
-
-    return _URL_ATTRIBUTE.sub(fix, html)
-
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)
     element.text = text
     return element
-
-
-def _xml(root: ET.Element) -> bytes:
-    ET.indent(root)
-    body = ET.tostring(root, "unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
 
 def rss(feed: dict[str, Any]) -> bytes:
@@ -78,7 +57,7 @@ def rss(feed: dict[str, Any]) -> bytes:
         _text(entry, "description", html.escape(item["summary"], quote=False))
         if item["content_html"]:
             _text(entry, f"{{{CONTENT}}}encoded", item["content_html"])
-    return _xml(root)
+    return xml_document(root)
 
 
 def atom(feed: dict[str, Any]) -> bytes:
@@ -110,7 +89,7 @@ def atom(feed: dict[str, Any]) -> bytes:
         _text(entry, "summary", item["summary"], type="text")
         if item["content_html"]:
             _text(entry, "content", item["content_html"], type="html")
-    return _xml(root)
+    return xml_document(root)
 
 
 def json_feed(feed: dict[str, Any]) -> bytes:
@@ -148,7 +127,3 @@ WRITERS: dict[str, Callable[[dict[str, Any]], bytes]] = {
     "atom": atom,
     "json": json_feed,
 }
-
-
-def newest(items: list[dict[str, Any]]) -> datetime | None:
-    return max((item["published"] for item in items), default=None)

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-import multiprocessing
-import signal
-from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,45 +11,9 @@ import markupsafe
 from babel.core import get_global
 
 from sitegen.collection.site import Site
-from sitegen.core.config import Config, read_toml, setting_line, settings_file
 from sitegen.core.errors import content_error
+from sitegen.core.language import primary
 from sitegen.core.urls import Urls
-from sitegen.plan.sitemap import robots, sitemap
-from sitegen.render.feeds import WRITERS as FEED_WRITERS
-
-# Files made by code rather than by templates, by the name a PlannedPage gives as writer
-WRITERS = {**FEED_WRITERS, "sitemap": sitemap, "robots": robots}
-
-
-def default_theme_dir() -> Path:
-    """The default theme shipped inside the package."""
-    return Path(str(resources.files("sitegen.themes") / "default"))
-
-
-def theme_dirs(site: Path, config: Config) -> list[Path]:
-    """Theme folders from most general to most specific: the default, then the site's own."""
-    dirs = [default_theme_dir()]
-    own = site / "themes" / config.theme
-    if own.is_dir() and own.resolve() != dirs[0].resolve():
-        dirs.append(own)
-    elif config.theme != "default" and not own.is_dir():
-        hint = f'create {own} or set theme = "default"'
-        where = settings_file(site)
-        line = setting_line(where, "theme")
-        raise content_error(str(where), f"theme '{config.theme}' not found", line, hint)
-    return dirs
-
-
-def load_strings(dirs: list[Path], language: str) -> dict[str, str]:
-    """The theme's words in the site's language (English where a word is missing)."""
-    strings: dict[str, str] = {}
-    primary = language.replace("_", "-").split("-")[0]
-    for name in ("en", primary):
-        for folder in dirs:
-            path = folder / "i18n" / f"{name}.toml"
-            if path.is_file():
-                strings.update(read_toml(path, str(path), 'write one word a line: key = "text"'))
-    return strings
 
 
 def script_json(value: Any) -> markupsafe.Markup:
@@ -144,7 +102,7 @@ class Renderer:
 
 def og_locale(language: str) -> str:
     """el -> el_GR: OpenGraph wants a language and a territory."""
-    likely = get_global("likely_subtags").get(language.replace("-", "_").split("_")[0], language)
+    likely = get_global("likely_subtags").get(primary(language), language)
     parts = likely.split("_")
     return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
 
@@ -185,84 +143,3 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
         },
         "t": strings,
     }
-
-
-# Set in each worker process by fork; never pickled.
-_WORKER: tuple[Renderer, list[Any], Callable[[int, bytes], Any] | None] | None = None
-PARALLEL_MIN_PAGES = 500  # below this, starting processes costs more than it saves
-
-
-def _init_worker(
-    renderer: Renderer, plan: list[Any], store: Callable[[int, bytes], Any] | None
-) -> None:
-    global _WORKER
-    _WORKER = (renderer, plan, store)
-
-
-def _start_worker(
-    renderer: Renderer, plan: list[Any], store: Callable[[int, bytes], Any] | None
-) -> None:
-    """A worker process: Ctrl-C reaches every process of the terminal, and the main one
-    stops the workers, so they ignore it (quietly, without a traceback each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init_worker(renderer, plan, store)
-
-
-def _render_one(index: int) -> Any:
-    assert _WORKER is not None
-    renderer, plan, store = _WORKER
-    page = plan[index]
-    if page.writer:
-        data = WRITERS[page.writer](page.data())
-    else:
-        data = renderer.render(page.template, page.data(), page.source)
-    return data if store is None else store(index, data)
-
-
-def render_plan(
-    renderer: Renderer,
-    plan: list[Any],
-    jobs: int,
-    sink: Callable[[int, Any], None],
-    progress: Callable[[int, int], None] | None = None,
-    only: list[int] | None = None,
-    store: Callable[[int, bytes], Any] | None = None,
-) -> None:
-    """Render every templated page of the plan (or those of `only`, by index), in `jobs`
-    forked processes when it pays, handing each page to sink(index in plan, bytes) in
-    plan order; progress(done, total) is called as pages are done.
-
-    With `store`, each process that renders a page also stores it (writes it to disk),
-    and sink gets what store(index, bytes) returns instead of the bytes: pages then
-    never travel between processes."""
-    indexes = range(len(plan)) if only is None else only
-    todo = [i for i in indexes if plan[i].template or plan[i].writer]
-    for name in sorted({plan[i].template for i in todo if plan[i].template}):
-        with contextlib.suppress(jinja2.TemplateError):  # errors are reported at render
-            renderer.env.get_template(name)  # compiled once here, not in every process
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or not can_fork:
-        _init_worker(renderer, plan, store)
-        _collect((_render_one(i) for i in todo), todo, sink, progress)
-    else:
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, len(todo) // (jobs * 8))
-        start = (renderer, plan, store)
-        gc.freeze()  # the processes share what exists now; their collector leaves it alone
-        try:
-            with context.Pool(jobs, initializer=_start_worker, initargs=start) as pool:
-                _collect(pool.imap(_render_one, todo, chunksize=chunk), todo, sink, progress)
-        finally:
-            gc.unfreeze()
-
-
-def _collect(
-    results: Iterable[Any],
-    todo: list[int],
-    sink: Callable[[int, Any], None],
-    progress: Callable[[int, int], None] | None,
-) -> None:
-    for done, (index, data) in enumerate(zip(todo, results, strict=True), start=1):
-        sink(index, data)
-        if progress and (done % 200 == 0 or done == len(todo)):
-            progress(done, len(todo))

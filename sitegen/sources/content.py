@@ -13,7 +13,8 @@ from typing import Any
 from sitegen.core.errors import Problems
 from sitegen.greek import text as greek
 from sitegen.greek.slugs import slugify
-from sitegen.sources.seeds import decode, parse_date
+from sitegen.sources.dates import parse_date
+from sitegen.sources.decoding import decode
 
 KNOWN_KEYS = frozenset({"title", "date", "tags", "summary", "slug", "draft", "id"})
 MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists"]
@@ -48,7 +49,6 @@ class Document:
     prose: list[str] = field(default_factory=list)  # the <p> paragraphs, for the summary
     day: date | None = None
     tags: tuple[str, ...] = ()
-    lines: dict[str, int] = field(default_factory=dict)
 
 
 def split_front_matter(text: str, where: str, problems: Problems) -> tuple[dict, str, int] | None:
@@ -211,5 +211,4 @@ def read_markdown(
         prose=[p for p in lead if p],
         day=day,
         tags=_tags(meta.get("tags"), where, lines.get("tags"), problems),
-        lines=lines,
     )

@@ -12,12 +12,13 @@ from typing import Any
 
 from sitegen.core.errors import Problems
 from sitegen.core.keys import bytes_digest, digest
+from sitegen.core.memo import Memo
 from sitegen.core.model import Article
 from sitegen.greek import headlines
 from sitegen.greek.slugs import slugify
-from sitegen.incremental.cache import BuildCache
 from sitegen.sources.content import Document, read_markdown
-from sitegen.sources.seeds import MAX_BYTES, read_seed
+from sitegen.sources.decoding import MAX_BYTES
+from sitegen.sources.seeds import read_seed
 
 SEEDS_DIR = "seeds"
 CONTENT_DIR = "content"
@@ -35,7 +36,7 @@ def _read(
     where: str,
     info: os.stat_result,
     problems: Problems,
-    cache: BuildCache | None,
+    cache: Memo | None,
     reader: Callable[[bytes | None], Any],
 ) -> tuple[Any, bytes]:
     """What reader makes of a file, and the file's digest; from the cache when the file
@@ -151,7 +152,7 @@ def read_sources(
     problems: Problems,
     encoding: str = "utf-8",
     raw_html: bool = True,
-    cache: BuildCache | None = None,
+    cache: Memo | None = None,
 ) -> list[Article]:
     """Every article and page of the site, in file order; problems are collected, not raised.
 
