@@ -110,3 +110,19 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):
+    """The search fixture site, built and served under /demo/ (one per test module)."""
+    from sitegen.commands.cli import main
+
+    from .browser import free_port, serving
+
+    site = tmp_path_factory.mktemp("search") / "site"
+    shutil.copytree(FIXTURES / "search", site)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/demo/"
+    assert main(["build", "--site", str(site), "--base-url", base, "--quiet"]) == 0
+    with serving(site / "dist", "/demo/", port) as url:
+        yield url

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import sitegen.output.inplace
+import sitegen.output.search
 import sitegen.output.staging
 import sitegen.output.writing
 from sitegen.commands.build import BuildOptions, build
@@ -162,7 +163,7 @@ def test_a_full_disk_keeps_the_last_output_and_the_next_build_stays_incremental(
 
 @needs_mounts
 def test_a_read_only_output_after_an_edit(tmp_path: Path) -> None:
-    site = write_site(tmp_path / "site", seeds(20))
+    site = write_site(tmp_path / "site", seeds(40))  # (one edit stays an in-place build)
     assert main(["build", "--site", str(site), "--out", str(tmp_path / "www"), "--quiet"]) == 0
     before = tree(tmp_path / "www")
     edit(site)
@@ -257,8 +258,8 @@ def test_a_fault_while_writing_in_place_undoes_the_change(
         fault = Fault(os.replace, out, at, error)
         monkeypatch.setattr(sitegen.output.inplace.os, "replace", fault)
     else:
-        fault = Fault(sitegen.output.writing.build_index, out, at, error)
-        monkeypatch.setattr(sitegen.output.writing, "build_index", fault)
+        fault = Fault(sitegen.output.search._index, out, at, error)
+        monkeypatch.setattr(sitegen.output.search, "_index", fault)
     capsys.readouterr()
     assert main(["build", "--site", str(site), "--quiet", search]) == code
     err = capsys.readouterr().err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import quote
 
 import pytest
@@ -10,24 +9,12 @@ import pytest
 from sitegen.commands.cli import main
 
 from .browser import axe_violations, free_port, serving
-from .conftest import FIXTURES
 
 SEED = "/demo/2025/09/03/o-proedros-tis-rosias-synantithike-me-ton-voreiokoreati-igeti-sto-pekino/"
 ROSIA = "/demo/2024/05/10/anakoinosi-gia-tis-exagoges-sitiron/"
 VOULI = "/demo/2025/02/11/synedriasi-gia-ton-proypologismo/"
 VOULEFTES = "/demo/2025/03/02/oi-vouleftes-tis-perifereias-synantithikan-me-agrotes/"
 DYNAMEIS = "/demo/2025/04/20/askisi-ton-eidikon-dynameon-sto-aigaio/"
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):
-    site = tmp_path_factory.mktemp("search") / "site"
-    shutil.copytree(FIXTURES / "search", site)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/demo/"
-    assert main(["build", "--site", str(site), "--base-url", base, "--quiet"]) == 0
-    with serving(site / "dist", "/demo/", port) as url:
-        yield url
 
 
 def results(browser, site_url: str, query: str = "", **params: str) -> tuple[list[str], str]:

@@ -198,7 +198,7 @@ def test_serve_previews_rebuilds_and_stops(site: Path) -> None:
         assert f"http://127.0.0.1:{port}/news/" in feed and "example.org" not in feed
         code, missing = fetch(url + "no/such/page/")
         assert code == 404 and (built / "404.html").read_text("utf-8").split("</h1>")[0] in missing
-        assert fetch(url + "pagefind/pagefind.js")[0] == 200
+        assert fetch(url + "pagefind/2025/pagefind.js")[0] == 200
 
         about = site / "content/about.md"
         text = about.read_text("utf-8")
@@ -214,7 +214,7 @@ def test_serve_previews_rebuilds_and_stops(site: Path) -> None:
             while (latest := build_id(events)) == first:
                 pass  # reloads are announced once the output is complete
         assert f'"{latest}"' in fetch(url + "about/")[1]
-        assert fetch(url + "pagefind/pagefind.js")[0] == 200  # the index survives rebuilds
+        assert fetch(url + "pagefind/2025/pagefind.js")[0] == 200  # the index survives rebuilds
 
         broken = site / "content/broken.md"
         broken.write_text("---\ntitle: Λάθος\ndate: 2025-02-30\n---\nΚείμενο.\n", "utf-8")

@@ -44,14 +44,16 @@ def test_site_strings_override_the_theme_words(tmp_path: Path) -> None:
     site = write_site(tmp_path, {**SEED, "themes/default/i18n/el.toml": 'search = "Ψάξε"\n'})
     assert build(site) == 0
     nav = [a.get_text() for a in soup(site / "dist/index.html").select("nav a")]
-    assert "Ψάξε" in nav and "Θέματα" in nav  # other words still come from the default
+    assert soup(site / "dist/search/index.html").title.get_text().startswith("Ψάξε · ")
+    assert "Θέματα" in nav  # other words still come from the default
 
 
 def test_english_site_gets_english_words(tmp_path: Path) -> None:
     site = write_site(tmp_path, SEED, 'language = "en"\n')
     assert build(site) == 0
     home = soup(site / "dist/index.html")
-    assert home.html["lang"] == "en" and "Search" in [a.get_text() for a in home.select("nav a")]
+    assert home.html["lang"] == "en" and "Topics" in [a.get_text() for a in home.select("nav a")]
+    assert soup(site / "dist/search/index.html").h1.get_text() == "Search the archive"
 
 
 def test_a_missing_theme_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,7 @@ from sitegen.incremental import (
     CompiledTemplates,
     site_key,
 )
+from sitegen.output.search import pagefind_version
 from sitegen.plan.pages import plan_site
 from sitegen.plan.planned import PlannedPage
 from sitegen.plan.statics import static_files, stylesheet
@@ -100,7 +101,9 @@ def prepare(
     plan = plan_site(site, statics, problems, strings)
     _stop_on_errors(problems, options)
     urls = Urls(config.base_url)
-    globals_ = site_globals(site, strings, urls, stylesheet(statics))
+    searchable = options.search or options.keep_index  # (serve keeps the first index)
+    search = pagefind_version() if searchable else None
+    globals_ = site_globals(site, strings, urls, stylesheet(statics), search)
     renderer = Renderer(_environment(options, dirs, compiled), globals_)
     key = site_key(config, globals_, dirs)
     watch.lap("plan")

@@ -219,7 +219,8 @@ class _Preview:
                 out=self.out,
                 base_url=base_url,
                 search=self.options.search and first,
-                keep_index=not first,  # the first build's index serves every rebuild
+                keep_index=not first and self.options.search,  # the first build's index
+                # serves every rebuild
                 memory=self.memory,
                 on_written=self._reload,
             )

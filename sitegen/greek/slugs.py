@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sitegen.greek.text import LETTER
+
 _SINGLE = {
     "α": "a",
     "β": "v",
@@ -37,8 +39,6 @@ _SINGLE = {
     "ω": "o",
 }
 _GAMMA_PAIRS = {"γ": "ng", "κ": "gk", "ξ": "nx", "χ": "nch"}
-_VOICELESS = set("θκξπστφχψ")
-_VOWELS = set("αεηιουω")
 
 # Words a slug must not end on: articles, prepositions and conjunctions, transliterated.
 STOP_ENDINGS = frozenset(
@@ -49,14 +49,13 @@ STOP_ENDINGS = frozenset(
 MAX_SLUG = 80
 
 
-_LETTER = r"[^\W\d_]"
 _VOICELESS_NEXT = r"(?=[θκξπστφχψ]|[^\w]|\d|_|$)"
 _DIGRAPHS = re.compile(
     rf"(?P<f>[αεη])[υύ]{_VOICELESS_NEXT}"  # αυ ευ ηυ before a voiceless sound or the end: af
     r"|(?P<v>[αεη])[υύ]"  # otherwise: av (an accent on α/ε/η or a diaeresis on υ breaks it)
     r"|ο[υύ]"
     r"|γ[γκξχ]"
-    rf"|(?<!{_LETTER})μπ|μπ(?!{_LETTER})"  # μπ at a word's start or end: b
+    rf"|(?<!{LETTER})μπ|μπ(?!{LETTER})"  # μπ at a word's start or end: b
 )
 _FIRST = {"α": "a", "ε": "e", "η": "i"}
 _ACCENTED = "άέήίόύώϊϋΐΰ"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sitegen.output.inplace import InPlace
 from sitegen.output.records import FileRecord
-from sitegen.output.search import BUNDLE_DIR, build_index, fingerprint, is_current, reuse_index
-from sitegen.output.staging import Staging, remove_leftovers, replace_folder
+from sitegen.output.search import BUNDLE_DIR, index_fresh, index_in_place
+from sitegen.output.staging import Staging
 from sitegen.plan.planned import PlannedPage
 from sitegen.render.parallel import render_plan
 from sitegen.render.templates import Renderer
@@ -86,10 +86,7 @@ def write_fresh(job: Job, out: Path) -> tuple[dict[str, FileRecord], str, int]:
         elif job.search:
             if progress:
                 progress("search", 0, 1)
-            pages_print = fingerprint(files)
-            search = "unchanged" if reuse_index(out, staging.path, pages_print) else "indexed"
-            if search == "indexed":
-                build_index(staging.path, pages_print)
+            search = index_fresh(staging.path, files, out, job.jobs)
             job.lap("search")
         changed = staging.commit()
         job.lap("swap")
@@ -146,13 +143,6 @@ def _search_in_place(job: Job, out: Path, files: dict[str, FileRecord]) -> str:
         if bundle.exists():
             shutil.rmtree(bundle)
         return "off"
-    pages_print = fingerprint(files)
-    if is_current(bundle, pages_print):
-        return "unchanged"
     if job.progress:
         job.progress("search", 0, 1)
-    fresh, old = out / f".{BUNDLE_DIR}.new", out / f".{BUNDLE_DIR}.old"
-    remove_leftovers(fresh, old)
-    build_index(out, pages_print, fresh)
-    replace_folder(fresh, bundle, old)
-    return "indexed"
+    return index_in_place(out, files, job.jobs)

@@ -90,7 +90,11 @@ def plan_site(
     plan += tag_pages(site, urls, views)
     plan += archive_pages(site, urls, views, strings.get("archive_heading", "Archive"))
     plan += feed_pages(site, urls, views)
-    search = {"canonical": urls.absolute(urls.search())}
+    search = {
+        "canonical": urls.absolute(urls.search()),
+        "parts": [str(year.year) for year in site.years],  # the index's parts, newest first
+        "tags": [tag.name for tag in site.tags],
+    }
     plan.append(PlannedPage(urls.search(), "search.html", search, "search", key=digest(search)))
     plan.append(PlannedPage(urls.not_found(), "404.html", {}, "404", key=digest("404")))
     plan.append(PlannedPage(".nojekyll", None, {}, "GitHub Pages marker", key=digest("")))

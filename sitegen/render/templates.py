@@ -107,8 +107,11 @@ def og_locale(language: str) -> str:
     return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
 
 
-def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> dict[str, Any]:
-    """What every template may use: the site's settings, links and words."""
+def site_globals(
+    site: Site, strings: dict[str, str], urls: Urls, css: str, search: str | None
+) -> dict[str, Any]:
+    """What every template may use: the site's settings, links and words. `search` is
+    the Pagefind version of the site's search index, None for a site without one."""
     config = site.config
     return {
         "site": {
@@ -127,6 +130,8 @@ def site_globals(site: Site, strings: dict[str, str], urls: Urls, css: str) -> d
             "search_js_href": urls.href(urls.static("search.js")),
             "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],
             "pagefind_href": urls.href("pagefind/"),
+            "search": search is not None,
+            "pagefind_version": search or "",
             "feeds": [
                 {"type": "application/rss+xml", "label": "RSS", "href": urls.href(urls.feed_rss())},
                 {

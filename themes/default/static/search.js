@@ -16,7 +16,6 @@
   const list = root.querySelector("#search-results");
   const more = root.querySelector("#search-more");
   const TAG = root.dataset.tagFilter;
-  const YEAR = root.dataset.yearFilter;
   const PAGE = 10;
   const BATCH = 20;
   const CAP = 1000; // candidates checked at most: the work on very common words stays bounded
@@ -62,7 +61,15 @@
     });
   }
 
-  let pagefind = null;
+  // The index comes in parts, one Pagefind bundle per year, newest first: the newest
+  // is loaded, the others merged into it (one runtime and one WebAssembly module).
+  const PARTS = root.dataset.parts.split(" ").filter(Boolean);
+  const VERSION = root.dataset.pagefindVersion;
+  const YEAR = root.dataset.yearFilter;
+  const retry = root.querySelector("#search-retry");
+  const reload = root.querySelector("#search-reload");
+  let engine = null; // Promise of the merged Pagefind
+  let attempt = 0; // after a failure, Pagefind loads afresh (it keeps failed downloads)
   let run = 0;
   let query = null;
   let candidates = [];
@@ -70,27 +77,49 @@
   let kept = [];
   let cursor = 0;
   let filtering = false;
+  let busy = false;
 
-  async function load() {
-    if (!pagefind) {
-      pagefind = await import(bundle + "pagefind.js");
-      await pagefind.init();
-      const filters = await pagefind.filters();
-      fill(tagSelect, Object.keys(filters[TAG] || {}));
-      fill(yearSelect, Object.keys(filters[YEAR] || {}).sort().reverse());
-    }
-    return pagefind;
+  class SearchError extends Error {
+    constructor(kind) { super(kind); this.kind = kind; } // "failed" or "stale"
   }
-  function fill(select, values) {
-    values.sort(function (a, b) { return select === yearSelect ? 0 : fold(a).localeCompare(fold(b)); });
-    for (const value of values) {
-      const option = document.createElement("option");
-      option.value = value;
-      option.textContent = value;
-      select.appendChild(option);
+
+  // A part must be there, and of the version this page expects: a page kept from an
+  // older build must not read a newer index, nor a missing one.
+  async function check(name) {
+    let response;
+    try {
+      response = await fetch(bundle + name + "/pagefind-entry.json");
+    } catch (error) {
+      throw new SearchError("failed");
     }
-    const wanted = new URLSearchParams(location.search).get(select.name);
-    if (wanted) select.value = wanted;
+    if (response.status === 404) throw new SearchError("stale");
+    if (!response.ok) throw new SearchError("failed");
+    let entry;
+    try {
+      entry = await response.json();
+    } catch (error) {
+      throw new SearchError("failed");
+    }
+    if (entry.version !== VERSION) throw new SearchError("stale");
+  }
+
+  function load() {
+    if (!engine) {
+      engine = (async function () {
+        await Promise.all(PARTS.map(check));
+        try {
+          const suffix = attempt ? "?" + attempt : "";
+          const pagefind = await import(bundle + PARTS[0] + "/pagefind.js" + suffix);
+          await pagefind.init();
+          for (const name of PARTS.slice(1)) await pagefind.mergeIndex(bundle + name + "/");
+          return pagefind;
+        } catch (error) {
+          throw new SearchError("failed");
+        }
+      })();
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
   }
 
   function keepInUrl() {
@@ -103,27 +132,59 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
 
+  function showError(error) {
+    const kind = error instanceof SearchError ? error.kind : "failed";
+    status.textContent = strings[kind];
+    retry.hidden = kind !== "failed";
+    reload.hidden = kind !== "stale";
+    more.hidden = true;
+  }
+  function clearError() {
+    retry.hidden = true;
+    reload.hidden = true;
+  }
+
   async function search() {
     const id = ++run;
     keepInUrl();
+    clearError();
     query = parse(input.value);
     const filters = {};
     if (tagSelect.value) filters[TAG] = [tagSelect.value];
-    if (yearSelect.value) filters[YEAR] = [yearSelect.value];
-    if (!query.words.length && !query.phrases.length && !Object.keys(filters).length) {
+    if (!query.words.length && !query.phrases.length && !tagSelect.value && !yearSelect.value) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
       return;
     }
     status.textContent = strings.searching;
-    const pf = await load();
     const terms = query.words.concat(...query.phrases).map(stem);
     const options = { filters: filters };
-    if (sortSelect.value === "newest") options.sort = { date: "desc" };
-    const response = await pf.search(terms.length ? terms.join(" ") : null, options);
+    const newest = sortSelect.value === "newest";
+    if (newest) options.sort = { date: "desc" };
+    const term = terms.length ? terms.join(" ") : null;
+    let responses;
+    try {
+      const pagefind = await load();
+      if (newest) {
+        // Merged results come by score: a search a year, newest first, keeps the dates
+        // in order (within a year, Pagefind sorts them).
+        const years = yearSelect.value ? [yearSelect.value] : PARTS;
+        responses = [];
+        for (const year of years) {
+          const yearly = Object.assign({}, filters, { [YEAR]: [year] });
+          responses.push(await pagefind.search(term, { filters: yearly, sort: options.sort }));
+        }
+      } else {
+        if (yearSelect.value) filters[YEAR] = [yearSelect.value];
+        responses = [await pagefind.search(term, options)];
+      }
+    } catch (error) {
+      if (id === run) showError(error);
+      return;
+    }
     if (id !== run) return;
-    candidates = response.results;
+    candidates = responses.flatMap(function (r) { return r.results; });
     checked = 0;
     kept = [];
     cursor = 0;
@@ -133,19 +194,39 @@
   }
 
   // Check candidates in small batches until a page of results is ready: a common word
-  // costs a few fragments, not hundreds.
+  // costs a few fragments, not hundreds. One batch at a time, whatever the clicks.
   async function showMore(id) {
+    if (busy && !id) return;
     id = id || run;
+    busy = true;
+    more.disabled = true;
+    try {
+      await fill(id);
+    } catch (error) {
+      if (id === run) showError(error);
+    } finally {
+      busy = false;
+      more.disabled = false;
+    }
+  }
+
+  async function fill(id) {
     const want = cursor + PAGE;
     while (kept.length < want && checked < candidates.length && checked < CAP) {
       const batch = candidates.slice(checked, Math.min(checked + BATCH, CAP));
-      const data = await Promise.all(batch.map(function (r) { return r.data(); }));
+      let data;
+      try {
+        data = await Promise.all(batch.map(function (r) { return r.data(); }));
+      } catch (error) {
+        throw new SearchError("failed");
+      }
       if (id !== run) return;
       checked += batch.length;
       for (const item of data) {
         if (!filtering || matches(item.meta.title + " " + item.content, query)) kept.push(item);
       }
     }
+    if (id !== run) return;
     for (const data of kept.slice(cursor, want)) list.appendChild(render(data));
     cursor = Math.min(want, kept.length);
     const complete = checked >= candidates.length;
@@ -198,10 +279,17 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
   for (const select of [tagSelect, yearSelect, sortSelect]) select.addEventListener("change", search);
   more.addEventListener("click", function () { showMore(); });
+  retry.addEventListener("click", function () {
+    attempt += 1;
+    engine = null;
+    search();
+  });
+  reload.addEventListener("click", function () { location.reload(); });
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  sortSelect.value = params.get("sort") || "";
-  load().then(function () {
-    if (input.value || tagSelect.value || yearSelect.value) search();
-  });
+  for (const select of [tagSelect, yearSelect, sortSelect]) {
+    const wanted = params.get(select.name);
+    if (wanted) select.value = wanted;
+  }
+  if (input.value || tagSelect.value || yearSelect.value) search();
 })();
