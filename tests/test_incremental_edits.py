@@ -386,7 +386,7 @@ class IncrementalEdits(RuleBasedStateMachine):
 
     @invariant(check_during_init=False)
     def equals_a_clean_build(self) -> None:
-        # (serve with search off: keep_index is for an index that search made)
+        # (as serve builds with search off: it keeps only an index that search made)
         incremental = self._outcome(BuildOptions(site=self.site, search=False, memory=self.memory))
         sources = _sources_digest(self.site)
         if sources not in CLEAN:
