@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 from sitegen.commands.cli import main
 
 from .browser import axe_violations, free_port, serving
+from .conftest import write_site
 
 SEED = "/demo/2025/09/03/o-proedros-tis-rosias-synantithike-me-ton-voreiokoreati-igeti-sto-pekino/"
 ROSIA = "/demo/2024/05/10/anakoinosi-gia-tis-exagoges-sitiron/"
@@ -109,17 +113,22 @@ def test_search_page_with_results_has_no_axe_violations(browser, site_url: str) 
         page.close()
 
 
-def test_many_results_load_page_by_page(browser, tmp_path) -> None:
-    from .conftest import write_site
-
+@contextmanager
+def crete_site(folder: Path) -> Iterator[str]:
+    """25 articles that all mention Κρήτη, built and served under /x/: its URL."""
     seeds = {
         f"seeds/{i:03d}_{i:016x}.txt": f"date 2025-01-{i + 1:02d} Είδηση {i} για την Κρήτη."
         for i in range(25)
     }
     port = free_port()
-    site = write_site(tmp_path, seeds, f'base_url = "http://127.0.0.1:{port}/x/"\n')
+    site = write_site(folder, seeds, f'base_url = "http://127.0.0.1:{port}/x/"\n')
     assert main(["build", "--site", str(site), "--quiet"]) == 0
     with serving(site / "dist", "/x/", port) as url:
+        yield url
+
+
+def test_many_results_load_page_by_page(browser, tmp_path: Path) -> None:
+    with crete_site(tmp_path) as url:
         page = browser.new_page()
         page.goto(url + "search/?q=" + quote("Κρήτης"))
         page.wait_for_selector("#search-results h2 a")

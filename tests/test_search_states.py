@@ -14,9 +14,8 @@ import pytest
 
 from sitegen.commands.cli import main
 
-from .browser import free_port, serving
-from .conftest import FIXTURES, soup, write_site
-from .test_search import ROSIA, SEED, results
+from .conftest import FIXTURES, soup
+from .test_search import ROSIA, SEED, crete_site, results
 
 FAILED = "Η αναζήτηση δεν φόρτωσε (πρόβλημα σύνδεσης)."
 STALE = "Ο ιστότοπος ενημερώθηκε από τότε που ανοίξατε τη σελίδα."
@@ -54,8 +53,7 @@ def test_an_edit_indexes_only_the_year_it_touches(tmp_path: Path) -> None:
     seed = next(p for p in (site / "seeds").iterdir() if "date 2025" in p.read_text()[:40])
     with seed.open("a", encoding="utf-8") as file:
         file.write("\nΜια νέα παράγραφος για την Κρήτη.\n")
-    capsys_free = main(["build", "--site", str(site), "--quiet"])
-    assert capsys_free == 0
+    assert main(["build", "--site", str(site), "--quiet"]) == 0
     assert (bundle / "2025/.sitegen-fingerprint").read_text() != old_2025
     assert {p: p.stat().st_mtime_ns for p in (bundle / "2024").rglob("*")} == before
     assert sorted(p.name for p in bundle.iterdir()) == ["2024", "2025"]  # no leftovers
@@ -146,14 +144,7 @@ def test_a_query_across_years_finds_each_and_sorts_by_date(browser, site_url: st
 
 
 def test_more_results_run_once_at_a_time(browser, tmp_path: Path) -> None:
-    seeds = {
-        f"seeds/{i:03d}_{i:016x}.txt": f"date 2025-01-{i + 1:02d} Είδηση {i} για την Κρήτη."
-        for i in range(25)
-    }
-    port = free_port()
-    site = write_site(tmp_path, seeds, f'base_url = "http://127.0.0.1:{port}/x/"\n')
-    assert main(["build", "--site", str(site), "--quiet"]) == 0
-    with serving(site / "dist", "/x/", port) as url:
+    with crete_site(tmp_path) as url:
         page = browser.new_page()
         try:
             page.goto(url + "search/?q=" + quote("Κρήτης"))

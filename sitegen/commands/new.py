@@ -88,6 +88,6 @@ def new_article(site: Path, title: str, day: date | None = None) -> Path:
             hint="edit that file, or give the new article another title",
         ) from None
     except OSError as exc:
-        where = "make the site folder writable, or run it in a site folder you can write"
-        raise fault_error(exc, path, "could not create the article", where) from None
+        way_out = "make the site folder writable, or run it in a site folder you can write"
+        raise fault_error(exc, path, "could not create the article", way_out, "try again") from None
     return path

@@ -40,29 +40,27 @@ def content_error(path: str, message: str, line: int | None = None, hint: str = 
     return SitegenError([Problem(path, message, line, hint)])
 
 
-_FAULT_HINTS = {
-    errno.ENOSPC: "free some space on that disk and build again",
-    errno.EDQUOT: "free some space (you are over your disk quota) and build again",
-    errno.EROFS: "build into a folder you can write, with --out",
-    errno.EACCES: "you may not write there: build into a folder you can write, with --out, "
-    "or change the folder's permissions",
-    errno.EPERM: "you may not write there: build into a folder you can write, with --out, "
-    "or change the folder's permissions",
-}
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+_NOT_ALLOWED = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def fault_error(
-    exc: OSError, where: Path, doing: str = "the build stopped", writing: str = "build"
+    exc: OSError,
+    where: Path,
+    doing: str = "the build stopped",
+    elsewhere: str = "build into a folder you can write, with --out",
+    again: str = "build again",
 ) -> SitegenError:
     """A SitegenError for a fault of the machine (a full disk, a read-only folder) met
-    while writing into `where`; the file it names, when it names one. `writing` says
-    what to do instead of building (for another command)."""
+    while writing into `where`; the file it names, when it names one. `elsewhere` is the
+    way out of a folder that may not be written, `again` what to do once it is fixed."""
     reason = (exc.strerror or str(exc)).lower()
-    hint = _FAULT_HINTS.get(exc.errno or 0, "fix that and try again")
-    if writing != "build":
-        hint = hint.replace("build again", "try again").replace(
-            "build into a folder you can write, with --out", writing
-        )
+    if exc.errno in _NO_SPACE:
+        hint = f"free some space on that disk and {again}"
+    elif exc.errno in _NOT_ALLOWED:
+        hint = elsewhere
+    else:
+        hint = f"fix that and {again}"
     return content_error(str(exc.filename or where), f"{doing}: {reason}", hint=hint)
 
 

@@ -51,17 +51,22 @@ def part_of(path: str) -> str:
     return path.split("/", 1)[0]
 
 
-def fingerprints(files: Mapping[str, FileRecord]) -> dict[str, str]:
-    """For each part, a digest of the pages Pagefind reads there (output path and sha256
-    of each page the records mark as indexed) and of Pagefind's version."""
-    digests: dict[str, hashlib._Hash] = {}
+def _parts(files: Mapping[str, FileRecord]) -> dict[str, list[tuple[str, bytes]]]:
+    """The indexed pages of each part: (output path, sha256 of the page), in path order."""
+    parts: dict[str, list[tuple[str, bytes]]] = {}
     for path, record in sorted(files.items()):
         if record.indexed:
-            part = part_of(path)
-            if part not in digests:
-                digests[part] = hashlib.sha256(f"pagefind {pagefind_version()}\n".encode())
-            digests[part].update(path.encode() + b"\0" + record.indexed)
-    return {part: digest.hexdigest() for part, digest in digests.items()}
+            parts.setdefault(part_of(path), []).append((path, record.indexed))
+    return parts
+
+
+def fingerprint(pages: list[tuple[str, bytes]]) -> str:
+    """A digest of a part's pages (output path and sha256 of each) and of Pagefind's
+    version: what the part's index is made from."""
+    digest = hashlib.sha256(f"pagefind {pagefind_version()}\n".encode())
+    for path, page_digest in pages:
+        digest.update(path.encode() + b"\0" + page_digest)
+    return digest.hexdigest()
 
 
 def is_current(part: Path, pages_print: str) -> bool:
@@ -89,12 +94,16 @@ def _index(site: Path, part: str, pages_print: str, into: Path) -> None:
     (into / FINGERPRINT).write_text(pages_print + "\n", encoding="utf-8")
 
 
-def _index_all(site: Path, todo: dict[str, Path], prints: dict[str, str], sizes: dict[str, int],
-               jobs: int) -> None:  # fmt: skip
-    small = max(sizes[part] for part in todo) <= PARALLEL_MAX_PAGES
+def _index_all(
+    site: Path, todo: dict[str, Path], parts: dict[str, list], prints: dict[str, str], jobs: int
+) -> None:
+    """Index the parts of todo ({part: folder to index it into}), in parallel while small."""
+    small = max(len(parts[part]) for part in todo) <= PARALLEL_MAX_PAGES
     workers = min(jobs, len(todo)) if small else 1
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        running = [pool.submit(_index, site, p, prints[p], into) for p, into in todo.items()]
+        running = [
+            pool.submit(_index, site, part, prints[part], into) for part, into in todo.items()
+        ]
         for done in running:
             done.result()
 
@@ -108,8 +117,8 @@ def index_fresh(site: Path, files: Mapping[str, FileRecord], previous: Path, job
     """The whole index into site/pagefind/ of a fresh build; the parts of the previous
     output's index whose pages are unchanged are carried over. Returns "indexed" or
     "unchanged" (every part carried over)."""
-    prints = fingerprints(files)
-    sizes = _sizes(files)
+    parts = _parts(files)
+    prints = {part: fingerprint(pages) for part, pages in parts.items()}
     bundle = site / BUNDLE_DIR
     bundle.mkdir(parents=True, exist_ok=True)
     todo = {}
@@ -120,7 +129,7 @@ def index_fresh(site: Path, files: Mapping[str, FileRecord], previous: Path, job
         else:
             todo[part] = bundle / part
     if todo:
-        _index_all(site, todo, prints, sizes, jobs)
+        _index_all(site, todo, parts, prints, jobs)
     return "indexed" if todo else "unchanged"
 
 
@@ -128,31 +137,24 @@ def index_in_place(out: Path, files: Mapping[str, FileRecord], jobs: int) -> str
     """Index again, in out/pagefind/, the parts whose pages changed, and remove the
     parts (and anything else) no page needs. The new parts are made beside the old
     ones and swapped in only when all are ready."""
-    prints = fingerprints(files)
+    parts = _parts(files)
+    prints = {part: fingerprint(pages) for part, pages in parts.items()}
     bundle = out / BUNDLE_DIR
     bundle.mkdir(exist_ok=True)
     todo = {p: bundle / f".{p}.new" for p, f in prints.items() if not is_current(bundle / p, f)}
     if todo:
         remove_leftovers(*todo.values(), *(bundle / f".{p}.old" for p in todo))
         try:
-            _index_all(out, todo, prints, _sizes(files), jobs)
+            _index_all(out, todo, parts, prints, jobs)
         except BaseException:
             remove_leftovers(*todo.values())
             raise
         for part, fresh in todo.items():
             replace_folder(fresh, bundle / part, bundle / f".{part}.old")
     for entry in sorted(bundle.iterdir()):
-        if entry.name not in prints:  # a year with no articles left, or an older layout
+        if entry.name not in parts:  # a year with no articles left, or an older layout
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
     return "indexed" if todo else "unchanged"
-
-
-def _sizes(files: Mapping[str, FileRecord]) -> dict[str, int]:
-    sizes: dict[str, int] = {}
-    for path, record in files.items():
-        if record.indexed:
-            sizes[part_of(path)] = sizes.get(part_of(path), 0) + 1
-    return sizes
