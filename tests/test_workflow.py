@@ -20,6 +20,7 @@ MINIMUM = {
     "actions/configure-pages": 5,
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 4,
+    "actions/cache": 4,
 }
 
 
@@ -41,9 +42,9 @@ def step(workflow: dict[Any, Any], job: str, action: str) -> dict[str, Any]:
     return found
 
 
-def test_triggers_on_push_to_main_and_by_hand(workflow: dict[Any, Any]) -> None:
+def test_triggers_on_push_to_main_daily_and_by_hand(workflow: dict[Any, Any]) -> None:
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as True
-    assert set(triggers) == {"push", "workflow_dispatch"}
+    assert set(triggers) == {"push", "schedule", "workflow_dispatch"}
     assert triggers["push"]["branches"] == ["main"]
 
 
