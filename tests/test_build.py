@@ -62,7 +62,9 @@ def test_article_page_contract(built: Path) -> None:
         assert og["article:published_time"] == data["datePublished"]
         tags_og = [m["content"] for m in page.find_all("meta", property="article:tag")]
         assert tags_og == data["keywords"]
-        assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+        assert og["og:image"] == BASE + "static/share.png"  # the site's: no image, no cards
+        assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
         assert page.find("link", rel="icon")["href"] == ROOT + "static/favicon.svg"
         url = BASE + path.parent.relative_to(built).as_posix() + "/"
         assert [(d["@context"], d["@type"]) for d in graph] == [
@@ -262,9 +264,9 @@ def test_sitemap_and_robots(built: Path) -> None:
     assert set(locs) == {loc.replace(BASE + "./", BASE) for loc in pages}
     for url in root.findall("s:url", ns):
         assert len(url.findtext("s:lastmod", namespaces=ns)) == 10  # YYYY-MM-DD
-    assert (
-        built / "robots.txt"
-    ).read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n"
+    assert (built / "robots.txt").read_text() == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\nSitemap: {BASE}news-sitemap.xml\n"
+    )
 
 
 def test_home_has_website_search_action_and_archives_have_breadcrumbs(built: Path) -> None:

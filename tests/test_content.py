@@ -52,7 +52,7 @@ def test_no_front_matter_is_a_page(tmp_path: Path) -> None:
         ("---\ntitle: a\ndate: 2025-13-01\n---\nx", 3, "not a real day", False),
         ("---\ntitle: a\ndate: 3/9/2025\n---\nx", 3, "not written as YYYY-MM-DD", False),
         ("---\ntitle: a\ndate: 2025-02-30\n---\nx", 3, "not a real day", False),
-        ("---\ntitle: a\nauthor: me\n---\nx", 3, "unknown front-matter key 'author'", True),
+        ("---\ntitle: a\nwriter: me\n---\nx", 3, "unknown front-matter key 'writer'", True),
         ("---\ntitle: a\nslug: ../../etc\n---\nx", 3, "not a single safe path segment", False),
         ("---\ndraft: maybe\n---\nx", 2, "'draft' must be true or false", False),
         ("---\ntags: {a: 1}\n---\nx", 2, "'tags' must be a list", False),

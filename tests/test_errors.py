@@ -86,9 +86,9 @@ def test_all_problems_are_reported_together(tmp_path: Path, capsys) -> None:
 def test_warnings_and_strict(tmp_path: Path, capsys) -> None:
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "basic", site)
-    (site / "content/x.md").write_text("---\ntitle: Α\nauthor: Β\n---\nΚείμενο.", "utf-8")
+    (site / "content/x.md").write_text("---\ntitle: Α\nwriter: Β\n---\nΚείμενο.", "utf-8")
     assert main(["build", "--site", str(site), "--no-search", "--quiet"]) == 0
-    assert "content/x.md:3: warning: unknown front-matter key 'author'" in capsys.readouterr().err
+    assert "content/x.md:3: warning: unknown front-matter key 'writer'" in capsys.readouterr().err
     assert main(["build", "--site", str(site), "--no-search", "--strict"]) == 1
     assert "error: content/x.md:3: unknown front-matter key" in capsys.readouterr().err
 

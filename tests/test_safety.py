@@ -114,6 +114,7 @@ def test_an_empty_output_folder_is_used(tmp_path: Path) -> None:
         "feed.json",
         "feed.xml",
         "index.html",
+        "news-sitemap.xml",
         "robots.txt",
         "search",
         "sitemap.xml",

@@ -29,6 +29,14 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     shutil.copytree(FIXTURES / "basic", root)
     corpus = benchmark_module("corpus")
     corpus.write_collection(root / "seeds", 30, seed=3)
+    # the article the axe test opens gets authors and a correction; every article a card
+    (root / "content/7ec5fab1d3816db2.md").write_text(
+        "---\nupdated: 2025-09-05\n"
+        "author: [{name: Μαρία Παππά, url: 'https://example.org/maria'}, Γιώργος Ιωάννου]\n---\n",
+        "utf-8",
+    )
+    with (root / "sitegen.toml").open("a", encoding="utf-8") as settings:
+        settings.write('social_cards = true\nauthor = "Σύνταξη"\n')
     port = free_port()
     base = f"http://127.0.0.1:{port}/news/"
     assert main(["build", "--site", str(root), "--base-url", base, "--quiet"]) == 0
@@ -103,6 +111,9 @@ def test_axe_finds_no_violation(browser, site, kind: str) -> None:
     page = browser.new_page()
     try:
         page.goto(url + path)
+        if kind == "article":  # the one with authors and a correction
+            assert page.locator(".byline a[rel=author]").count() == 1
+            assert page.locator(".updated time").count() == 1
         if kind == "search":
             page.wait_for_selector("#search-results h2 a")
         for scheme in ("light", "dark"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 
 from sitegen.collection.related import RelatedState, related_articles, update_related
 from sitegen.core.config import Config
@@ -45,6 +45,7 @@ class Site:
     tag_slugs: dict[str, str]  # folded tag name -> slug
     years: tuple[Year, ...] = ()  # newest first
     related: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # by article id
+    now: datetime | None = None  # the build's moment, in the site's zone
 
     def tag_slug(self, name: str) -> str:
         return self.tag_slugs[fold(name)]
@@ -107,14 +108,15 @@ def build_site(
     items: list[Article],
     drafts: bool = False,
     future: bool = False,
-    today: date | None = None,
+    now: datetime | None = None,
     cache: Memo | None = None,
 ) -> Site:
     """Index the articles once: order, unique slugs, tags, years and months, related.
 
-    Drafts, and articles dated after `today`, are left out unless asked for. With a
-    cache, the related articles of the last build are kept where they still hold.
+    Drafts, and articles dated after the day of `now`, are left out unless asked for.
+    With a cache, the related articles of the last build are kept where they still hold.
     """
+    today = now.date() if now is not None else None
     published = [
         a
         for a in items
@@ -145,4 +147,5 @@ def build_site(
         dict(zip(keys, slugs, strict=True)),
         _years(dated),
         _related(dated, members, cache),
+        now,
     )

@@ -20,6 +20,7 @@ from sitegen.incremental import (
 )
 from sitegen.output.folders import check_output_dir, check_owned, check_site_dir, output_lock
 from sitegen.output.writing import Job, LastOutput, write_fresh, write_in_place
+from sitegen.render.images import CARDS_DIR, DRAWN, prune_cards
 from sitegen.render.parallel import render_plan
 
 
@@ -36,7 +37,8 @@ def _check(options: BuildOptions) -> BuildResult:
     watch = Stopwatch()
     config = load_config(options.site, options.base_url)
     ready = prepare(options, watch, config, open_cache(options, config))  # never saved
-    render_plan(ready.renderer, ready.plan, options.jobs, lambda _index, _data: None)
+    checked = [i for i, page in enumerate(ready.plan) if page.writer not in DRAWN]
+    render_plan(ready.renderer, ready.plan, options.jobs, lambda _i, _data: None, only=checked)
     watch.lap("render")
     problems = ready.problems
     out = options.out or options.site / "dist"
@@ -105,6 +107,9 @@ def _build_locked(options: BuildOptions, out: Path) -> BuildResult:
         cache.save(Manifest(str(out.resolve()), ready.site_key, files))
         if compiled:
             compiled.save()
+        if cache.folder:
+            cards = {page.context["key"] for page in ready.plan if page.writer == "card"}
+            prune_cards(cache.folder / CARDS_DIR, cards)
     except OSError as exc:  # a read-only site folder: the output is built all the same
         where = str(options.site / CACHE_DIR)
         hint = "the next build will be a full one; use --no-cache for a read-only site folder"

@@ -24,9 +24,12 @@ from sitegen.incremental import (
     site_key,
 )
 from sitegen.output.search import pagefind_version
+from sitegen.plan.images import Drawing, default_image
 from sitegen.plan.pages import plan_site
 from sitegen.plan.planned import PlannedPage
 from sitegen.plan.statics import static_files, stylesheet
+from sitegen.render.cards import load_style, style_key
+from sitegen.render.images import CARDS_DIR
 from sitegen.render.templates import Renderer, make_environment, site_globals
 from sitegen.render.theme import load_strings, theme_dirs
 from sitegen.sources.gazetteer import GAZETTEER, load_gazetteer
@@ -78,8 +81,8 @@ def load(
     gazetteer = load_gazetteer(options.site / GAZETTEER, GAZETTEER, problems)
     _stop_on_errors(problems, options)
     items = add_automatic_tags(items, gazetteer, config.max_tags, cache)
-    today = build_time(config).date()
-    site = build_site(config, items, options.drafts, options.future, today, cache)
+    now = build_time(config)
+    site = build_site(config, items, options.drafts, options.future, now, cache)
     return config, site, problems
 
 
@@ -98,16 +101,26 @@ def prepare(
     dirs = theme_dirs(options.site, config)
     statics = static_files([d / "static" for d in dirs])
     strings = load_strings(dirs, config.language)
-    plan = plan_site(site, statics, problems, strings)
+    drawing = _drawing(options, dirs, statics)
+    plan = plan_site(site, statics, problems, strings, drawing)
     _stop_on_errors(problems, options)
     urls = Urls(config.base_url)
     searchable = options.search or options.keep_index  # (serve keeps the first index)
     search = pagefind_version() if searchable else None
-    globals_ = site_globals(site, strings, urls, stylesheet(statics), search)
+    share = default_image(site, urls, statics, drawing)
+    globals_ = site_globals(site, strings, urls, stylesheet(statics), search, share)
     renderer = Renderer(_environment(options, dirs, compiled), globals_)
     key = site_key(config, globals_, dirs)
     watch.lap("plan")
     return Prepared(config, site, plan, renderer, problems, key)
+
+
+def _drawing(options: BuildOptions, dirs: list[Path], statics: dict[str, Path]) -> Drawing:
+    """How the theme draws share images, and where drawn cards are kept between builds."""
+    style = load_style(dirs)
+    share_key = style_key(style, statics.get(Urls.static("logo.png")))
+    cards = options.site / CACHE_DIR / CARDS_DIR if options.cache else None
+    return Drawing(style, style_key(style), share_key, cards)
 
 
 def _environment(

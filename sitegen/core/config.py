@@ -32,6 +32,9 @@ class Config:
     feed_items: int = 50
     feed_full_text: bool = True
     markdown_raw_html: bool = True  # HTML inside content/*.md (trusted authors); seeds never
+    author: str = ""  # who wrote the articles that name no author
+    author_url: str = ""  # a page about that author
+    social_cards: bool = False  # a share image per article, with its headline
 
     @property
     def zone(self) -> ZoneInfo:
@@ -54,6 +57,12 @@ def _check_timezone(value: str) -> str | None:
     return None
 
 
+def _check_author_url(value: str) -> str | None:
+    if value and not re.match(r"https?://[^\s/]+", value):
+        return "must be a web address (https://…) or empty"
+    return None
+
+
 def _check_theme(value: str) -> str | None:
     if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
         return "must be a theme folder name (letters, digits, - and _)"
@@ -65,6 +74,7 @@ _CHECKS = {
     "language": _check_language,
     "timezone": _check_timezone,
     "theme": _check_theme,
+    "author_url": _check_author_url,
 }
 
 

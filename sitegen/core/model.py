@@ -8,6 +8,14 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Author:
+    """Who wrote an article: a name, and a page about them when one is given."""
+
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     """One dated article, or a standalone page when ``date`` is None."""
 
@@ -23,6 +31,11 @@ class Article:
     draft: bool = False
     tags_given: bool = False  # the source set its tags (even to none): derive none
     digest: bytes = b""  # of its source file(s): equal digests, equal text and body
+    updated: date | None = None  # the day of its last correction, when one is given
+    image: str = ""  # the share image as written: a URL, or a path (see image_in_body)
+    image_alt: str = ""
+    image_in_body: bool = False  # the body's first image: relative to the article's URL
+    authors: tuple[Author, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:

@@ -7,22 +7,23 @@ links from the server root ("/repo/2025/09/03/slug/") and ``absolute`` into full
 from __future__ import annotations
 
 import re
+import uuid
 from urllib.parse import urljoin, urlsplit
 
 from sitegen.core.model import Article
 
-ID_YEAR = 2025  # the date part of tag URIs: it never changes
+
+def feed_id(kind: str, name: str) -> str:
+    """The id of a feed ("feed", its path) or a feed item ("article", its id): a name-based
+    UUID URN (RFC 9562 version 5) of sitegen's name for it alone, so that it stays the
+    same when the site moves to another host or sub-path. Never a link."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"sitegen:{kind}:{name}").urn
 
 
 class Urls:
     def __init__(self, base_url: str):
         self.base = base_url.rstrip("/") + "/"
         self.root = urlsplit(self.base).path or "/"
-
-    def tag_uri(self, specific: str) -> str:
-        """An RFC 4151 tag URI, the id of a feed or a feed item: stable, never a link."""
-        parts = urlsplit(self.base)
-        return f"tag:{parts.hostname},{ID_YEAR}:{parts.path}{specific}"
 
     # paths, relative to the site root
     @staticmethod
@@ -37,6 +38,23 @@ class Urls:
         if article.date is None:
             return f"{article.slug}/"
         return f"{article.date:%Y/%m/%d}/{article.slug}/"
+
+    def card(self, article: Article) -> str:
+        """An article's social card, beside its page."""
+        return f"{self.article(article)}card.png"
+
+    @staticmethod
+    def share_image() -> str:
+        """The site's share image, for pages that have none of their own."""
+        return "static/share.png"
+
+    @staticmethod
+    def news_sitemap() -> str:
+        return "news-sitemap.xml"
+
+    @staticmethod
+    def sitemap() -> str:
+        return "sitemap.xml"
 
     def tag(self, slug: str, number: int = 1) -> str:
         return self.paged(f"tags/{slug}/", number)
@@ -95,16 +113,27 @@ class Urls:
         return f"{path}index.html" if path == "" or path.endswith("/") else path
 
 
-_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
+_URL_ATTRIBUTE = re.compile(
+    r"""(\s(?:href|src|poster|cite|srcset)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE
+)
+_KEPT_SCHEMES = ("mailto:", "tel:", "data:")
+
+
+def _absolute(url: str, base: str) -> str:
+    return url if url.lower().startswith(_KEPT_SCHEMES) else urljoin(base, url)
 
 
 def absolute_html(html: str, base: str) -> str:
-    """Every href and src in html made absolute against base (feed readers need that)."""
+    """Every URL in html's attributes made absolute against base, fragments (#fn:1) and
+    each candidate of a srcset included: a feed reader shows the HTML on another site."""
 
     def fix(match: re.Match[str]) -> str:
-        prefix, quote, url = match.groups()
-        if url.startswith(("#", "mailto:", "tel:", "data:")):
-            return match.group(0)
-        return f"{prefix}{quote}{urljoin(base, url)}{quote}"
+        prefix, quote, value = match.groups()
+        if prefix.strip().lower().startswith("srcset"):
+            candidates = [c.strip().split(None, 1) for c in value.split(",") if c.strip()]
+            value = ", ".join(" ".join([_absolute(c[0], base), *c[1:]]) for c in candidates)
+        else:
+            value = _absolute(value.strip(), base)
+        return f"{prefix}{quote}{value}{quote}"
 
     return _URL_ATTRIBUTE.sub(fix, html)

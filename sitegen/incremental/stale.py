@@ -26,13 +26,13 @@ REBUILD_SHARE = 0.25  # above this share of stale files, a fresh build in stagin
 def site_key(config: Config, globals_: dict[str, Any], theme_dirs: Iterable[Path]) -> bytes:
     """A digest of what every page shares: sitegen's code, the settings, the site-wide
     template data and the theme's templates and words. When it changes, every file is
-    made again. (Static files have keys of their own; the style sheet's fingerprinted
-    name is in the template data.)"""
+    made again. (Static files and drawn images have keys of their own; the style sheet's
+    fingerprinted name is in the template data.)"""
     files = []
     for folder in theme_dirs:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             name = path.relative_to(folder).as_posix()
-            if not name.startswith("static/"):
+            if not name.startswith(("static/", "cards/")):  # (cards: keys of their own)
                 files.append((name, bytes_digest(path.read_bytes())))
     return digest(code_version(), dataclasses.astuple(config), globals_, files)
 

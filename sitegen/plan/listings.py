@@ -28,12 +28,14 @@ def _listing_context(
     number: int,
     total: int,
     chunk: tuple[Article, ...],
+    count: int,
     extra: dict[str, Any],
 ) -> dict[str, Any]:
     return {
         "articles": [views(a) for a in chunk],
         "pagination": pagination(base, number, total, urls),
         "canonical": urls.absolute(urls.paged(base, number)),
+        "count": count,
         **extra,
     }
 
@@ -54,15 +56,16 @@ def listing(
     chunks = _chunks(articles, site.config.per_page)
     extra = extra or {}
     keys = views.keys
-    extra_key = digest(template, extra, base, len(chunks))
+    extra_key = digest(template, extra, base, len(chunks), len(articles))  # count shown
     plan = []
     first_key = digest(extra_key, first) if first else extra_key
     for number, chunk in enumerate(chunks, start=1):
         data = {**extra, **first} if first and number == 1 else extra
-        make = partial(_listing_context, urls, views, base, number, len(chunks), chunk, data)
+        count = len(articles)
+        make = partial(_listing_context, urls, views, base, number, len(chunks), chunk, count, data)
         head = (first_key if number == 1 else extra_key) + number.to_bytes(4, "little")
         key = bytes_digest(b"".join([head, *[keys[a.id] for a in chunk]]))  # fixed widths
-        newest = chunk[0].date if chunk else None  # listings run newest first
+        newest = max((a.updated or a.date for a in chunk if a.date), default=None)
         plan.append(
             PlannedPage(
                 urls.paged(base, number),

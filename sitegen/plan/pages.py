@@ -12,6 +12,7 @@ from sitegen.core.keys import bytes_digest, digest
 from sitegen.core.model import Article
 from sitegen.core.urls import Urls
 from sitegen.plan.feeds import feed_pages
+from sitegen.plan.images import Drawing, ShareImages
 from sitegen.plan.listings import archive_pages, home_pages, tag_pages
 from sitegen.plan.planned import PlannedPage
 from sitegen.plan.sitemap import sitemap_pages
@@ -21,14 +22,15 @@ from sitegen.plan.views import ArticleViews, article_view
 
 def _article_context(
     article: Article, newer: Article | None, older: Article | None, site: Site, urls: Urls,
-    views: ArticleViews,
+    views: ArticleViews, image: dict[str, Any] | None,
 ) -> dict[str, Any]:  # fmt: skip
     view = article_view(article, site, urls, full=True)
     return {
         "article": view,
         "canonical": view["url"],
         "description": article.summary,
-        "jsonld": article_graph(article, view, site, urls),
+        "image": image,
+        "jsonld": article_graph(article, view, site, urls, image),
         "og": open_graph(article, view),
         "related": [views(other) for other in site.related.get(article.id, ())],
         "newer": views(newer) if newer else None,
@@ -36,12 +38,16 @@ def _article_context(
     }
 
 
-def _page_context(page: Article, site: Site, urls: Urls) -> dict[str, Any]:
+def _page_context(
+    page: Article, site: Site, urls: Urls, image: dict[str, Any] | None
+) -> dict[str, Any]:
     view = article_view(page, site, urls, full=True)
-    return {"article": view, "canonical": view["url"], "description": page.summary}
+    return {"article": view, "canonical": view["url"], "description": page.summary, "image": image}
 
 
-def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedPage]:
+def _article_pages(
+    site: Site, urls: Urls, views: ArticleViews, images: ShareImages
+) -> list[PlannedPage]:
     plan = []
     articles = site.articles
     keys = views.keys
@@ -53,8 +59,9 @@ def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedP
         inputs = [bytes((len(related), newer is not None, older is not None))]
         inputs += [views.full_key(article), *(keys[other.id] for other in related)]
         inputs += [keys[n.id] for n in (newer, older) if n is not None]
-        key = bytes_digest(b"".join(inputs))
-        make = partial(_article_context, article, newer, older, site, urls, views)
+        image = images.of(article)
+        key = bytes_digest(b"".join([*inputs, digest(image)]))
+        make = partial(_article_context, article, newer, older, site, urls, views, image)
         plan.append(
             PlannedPage(
                 urls.article(article),
@@ -62,12 +69,13 @@ def _article_pages(site: Site, urls: Urls, views: ArticleViews) -> list[PlannedP
                 source=article.source,
                 make=make,
                 key=key,
-                lastmod=article.date.isoformat() if article.date else None,
+                lastmod=(article.updated or article.date).isoformat(),  # type: ignore[union-attr]
             )  # fmt: skip
         )
     for page in site.pages:
-        make = partial(_page_context, page, site, urls)
-        key = views.full_key(page)
+        image = images.of(page)
+        make = partial(_page_context, page, site, urls, image)
+        key = digest(views.full_key(page), image)
         plan.append(
             PlannedPage(urls.article(page), "page.html", source=page.source, make=make, key=key)
         )
@@ -79,17 +87,23 @@ _OWN_FOLDERS = {"pagefind": "the search index", "static": "the theme's files"}
 
 
 def plan_site(
-    site: Site, statics: dict[str, Path], problems: Problems, strings: dict[str, str]
+    site: Site,
+    statics: dict[str, Path],
+    problems: Problems,
+    strings: dict[str, str],
+    drawing: Drawing | None = None,
 ) -> list[PlannedPage]:
-    """Every output file of the site; two sources writing one path is a problem."""
+    """Every output file of the site; two sources writing one path is a problem.
+    With a drawing, the default share image and the social cards are made too."""
     urls = Urls(site.config.base_url)
+    images = ShareImages(site, urls, statics, problems, drawing)
     # the site's own pages come first, so a content file that takes one of their
     # paths is the one reported (and, with --keep-going, left out)
     views = ArticleViews(site, urls)
     plan = home_pages(site, urls, views)
     plan += tag_pages(site, urls, views)
     plan += archive_pages(site, urls, views, strings.get("archive_heading", "Archive"))
-    plan += feed_pages(site, urls, views)
+    plan += feed_pages(site, urls, views, images)
     search = {
         "canonical": urls.absolute(urls.search()),
         "parts": [str(year.year) for year in site.years],  # the index's parts, newest first
@@ -102,7 +116,8 @@ def plan_site(
         PlannedPage(out, None, {}, str(src), src, key=bytes_digest(src.read_bytes()))
         for out, src in statics.items()
     ]
-    plan += _article_pages(site, urls, views)
+    plan += images.pages()
+    plan += _article_pages(site, urls, views, images)
     plan += sitemap_pages(site, urls, plan)
 
     owners: dict[str, PlannedPage] = {}

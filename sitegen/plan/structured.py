@@ -21,15 +21,24 @@ def publisher(site: Site, urls: Urls) -> dict[str, Any]:
     }
 
 
-def news_article(article: Article, view: dict[str, Any], site: Site, urls: Urls) -> dict:
+def image_object(image: dict[str, Any]) -> dict[str, Any]:
+    found = {"@type": "ImageObject", "url": image["url"]}
+    if image["width"]:
+        found |= {"width": image["width"], "height": image["height"]}
+    return found
+
+
+def news_article(
+    article: Article, view: dict[str, Any], site: Site, urls: Urls, image: dict | None
+) -> dict:
     """NewsArticle for an article page."""
-    return {
+    found = {
         "@context": SCHEMA,
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
         "datePublished": view["datetime_iso"],
-        "dateModified": view["datetime_iso"],
+        "dateModified": view["updated_iso"] or view["datetime_iso"],
         "keywords": list(article.tags),
         "url": view["url"],
         "mainEntityOfPage": {"@type": "WebPage", "@id": view["url"]},
@@ -37,6 +46,14 @@ def news_article(article: Article, view: dict[str, Any], site: Site, urls: Urls)
         "identifier": article.id,
         "publisher": publisher(site, urls),
     }
+    if image:
+        found["image"] = [image_object(image)]
+    if view["authors"]:
+        found["author"] = [
+            {"@type": "Person", "name": a["name"], **({"url": a["url"]} if a["url"] else {})}
+            for a in view["authors"]
+        ]
+    return found
 
 
 def website(site: Site, urls: Urls) -> dict[str, Any]:
@@ -80,12 +97,14 @@ def date_trail(site: Site, urls: Urls, year: int, month: int | None) -> list[tup
     return trail
 
 
-def article_graph(article: Article, view: dict[str, Any], site: Site, urls: Urls) -> list[dict]:
+def article_graph(
+    article: Article, view: dict[str, Any], site: Site, urls: Urls, image: dict | None
+) -> list[dict]:
     """NewsArticle and its breadcrumbs: home › year › month › article."""
     assert article.date is not None
     trail = date_trail(site, urls, article.date.year, article.date.month)
     trail.append((article.title, view["url"]))
-    return [news_article(article, view, site, urls), breadcrumbs(trail)]
+    return [news_article(article, view, site, urls, image), breadcrumbs(trail)]
 
 
 def open_graph(article: Article, view: dict[str, Any]) -> dict[str, Any]:
@@ -94,5 +113,7 @@ def open_graph(article: Article, view: dict[str, Any]) -> dict[str, Any]:
         "type": "article",
         "title": article.title,
         "published_time": view["datetime_iso"],
+        "modified_time": view["updated_iso"] or "",
+        "authors": [a["name"] for a in view["authors"]],
         "tags": list(article.tags),
     }

@@ -6,7 +6,7 @@ from typing import Any
 
 from sitegen.collection.site import Site
 from sitegen.core.keys import digest
-from sitegen.core.model import Article
+from sitegen.core.model import Article, Author
 from sitegen.core.urls import Urls
 from sitegen.greek import dates
 from sitegen.greek import text as greek
@@ -16,6 +16,21 @@ def published_iso(article: Article, site: Site) -> str:
     """When the article counts as published, ISO 8601 with the site's offset."""
     assert article.date is not None
     return dates.publication_time(article.date, site.config.zone).isoformat()
+
+
+def authors_of(article: Article, site: Site) -> tuple[Author, ...]:
+    """Who wrote it: as its file says, else the site's author (if the settings name one)."""
+    config = site.config
+    if article.authors or article.is_page:
+        return article.authors
+    return (Author(config.author, config.author_url),) if config.author else ()
+
+
+def updated_iso(article: Article, site: Site) -> str | None:
+    """When it was last corrected, ISO 8601 (None when it never was)."""
+    if article.updated is None or article.date is None or article.updated <= article.date:
+        return None
+    return dates.publication_time(article.updated, site.config.zone).isoformat()
 
 
 def tag_links(article: Article, site: Site, urls: Urls) -> list[dict[str, str]]:
@@ -38,6 +53,11 @@ def article_view(article: Article, site: Site, urls: Urls, full: bool = False) -
     if full:
         view["body_html"] = article.body_html
         view["reading_minutes"] = greek.reading_minutes(article.text, site.config.words_per_minute)
+        view["authors"] = [{"name": a.name, "url": a.url} for a in authors_of(article, site)]
+        view["updated_iso"] = updated_iso(article, site)
+        if view["updated_iso"]:
+            assert article.updated is not None
+            view["updated_text"] = dates.long_date(article.updated, site.config.language)
     if article.date is not None:
         view |= {
             "date_iso": article.date.isoformat(),

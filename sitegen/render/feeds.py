@@ -18,8 +18,12 @@ from sitegen.render.xml import xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
+DC = "http://purl.org/dc/elements/1.1/"
+MEDIA = "http://search.yahoo.com/mrss/"
 ET.register_namespace("atom", ATOM)
 ET.register_namespace("content", CONTENT)
+ET.register_namespace("dc", DC)
+ET.register_namespace("media", MEDIA)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -50,6 +54,8 @@ def rss(feed: dict[str, Any]) -> bytes:
         _text(entry, "link", item["url"])
         _text(entry, "guid", item["id"], isPermaLink="false")
         _text(entry, "pubDate", format_datetime(item["published"]))
+        for author in item["authors"]:
+            _text(entry, f"{{{DC}}}creator", author["name"])
         for tag in item["tags"]:
             _text(entry, "category", tag)
         # RSS description is HTML: the plain-text summary is escaped as HTML first (and as
@@ -57,7 +63,20 @@ def rss(feed: dict[str, Any]) -> bytes:
         _text(entry, "description", html.escape(item["summary"], quote=False))
         if item["content_html"]:
             _text(entry, f"{{{CONTENT}}}encoded", item["content_html"])
+        if image := item["image"]:
+            _media(entry, image)
     return xml_document(root)
+
+
+def _media(entry: ET.Element, image: dict[str, Any]) -> None:
+    """The share image as Media RSS (an enclosure would need its length in bytes)."""
+    attributes = {"url": image["url"], "medium": "image"}
+    if image["type"]:
+        attributes["type"] = image["type"]
+    if image["width"]:
+        attributes |= {"width": str(image["width"]), "height": str(image["height"])}
+    # no media:description for the alt text: feedparser would read it as the item's content
+    ET.SubElement(entry, f"{{{MEDIA}}}content", attributes)
 
 
 def atom(feed: dict[str, Any]) -> bytes:
@@ -82,8 +101,16 @@ def atom(feed: dict[str, Any]) -> bytes:
         _text(entry, "id", item["id"])
         _text(entry, "title", item["title"])
         ET.SubElement(entry, "link", {"href": item["url"], "rel": "alternate"})
+        if image := item["image"]:
+            link = {"href": image["url"], "rel": "enclosure"}
+            ET.SubElement(entry, "link", link | ({"type": image["type"]} if image["type"] else {}))
         _text(entry, "published", item["published"].isoformat())
-        _text(entry, "updated", item["published"].isoformat())
+        _text(entry, "updated", item["updated"].isoformat())
+        for person in item["authors"]:
+            author = ET.SubElement(entry, "author")
+            _text(author, "name", person["name"])
+            if person["url"]:
+                _text(author, "uri", person["url"])
         for tag in item["tags"]:
             ET.SubElement(entry, "category", {"term": tag})
         _text(entry, "summary", item["summary"], type="text")
@@ -114,6 +141,12 @@ def json_feed(feed: dict[str, Any]) -> bytes:
             "date_published": item["published"].isoformat(),
             "tags": list(item["tags"]),
         }
+        if item["updated"] != item["published"]:
+            entry["date_modified"] = item["updated"].isoformat()
+        if item["authors"]:
+            entry["authors"] = [{k: v for k, v in a.items() if v} for a in item["authors"]]
+        if item["image"]:
+            entry["image"] = item["image"]["url"]
         if item["content_html"]:
             entry["content_html"] = item["content_html"]
         else:

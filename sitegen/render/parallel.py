@@ -1,5 +1,5 @@
 """Rendering a page plan, in forked processes when it pays; the writers of the pages
-made without a template (feeds, sitemap, robots.txt)."""
+made without a template (feeds, sitemaps, robots.txt, drawn images)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from typing import Any
 
 import jinja2
 
+from sitegen.render import images
 from sitegen.render.feeds import WRITERS as FEED_WRITERS
-from sitegen.render.sitemap import robots, sitemap
+from sitegen.render.sitemap import news_sitemap, robots, sitemap
 from sitegen.render.templates import Renderer
 
 # Files made by code rather than by templates, by the name a PlannedPage gives as writer
-WRITERS = {**FEED_WRITERS, "sitemap": sitemap, "robots": robots}
+WRITERS = {**FEED_WRITERS, "sitemap": sitemap, "news": news_sitemap, "robots": robots}
+WRITERS |= {"card": images.card, "share": images.share}
 
 
 # Set in each worker process by fork; never pickled.

@@ -1,4 +1,5 @@
-"""Writing sitemap.xml (a sitemaps.org urlset) and robots.txt from their planned data."""
+"""Writing sitemap.xml (a sitemaps.org urlset), news-sitemap.xml (with Google News
+elements) and robots.txt from their planned data."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 from sitegen.render.xml import xml_document
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+ET.register_namespace("news", NEWS_NS)
 
 
 def sitemap(data: dict[str, Any]) -> bytes:
@@ -21,5 +24,21 @@ def sitemap(data: dict[str, Any]) -> bytes:
     return xml_document(root)
 
 
+def news_sitemap(data: dict[str, Any]) -> bytes:
+    """A Google News sitemap: each article's address, publication, date and title."""
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for article in data["articles"]:
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = article["loc"]
+        news = ET.SubElement(url, f"{{{NEWS_NS}}}news")
+        publication = ET.SubElement(news, f"{{{NEWS_NS}}}publication")
+        ET.SubElement(publication, f"{{{NEWS_NS}}}name").text = article["name"]
+        ET.SubElement(publication, f"{{{NEWS_NS}}}language").text = article["language"]
+        ET.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = article["date"]
+        ET.SubElement(news, f"{{{NEWS_NS}}}title").text = article["title"]
+    return xml_document(root)
+
+
 def robots(data: dict[str, Any]) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {data['sitemap']}\n".encode()
+    lines = "".join(f"Sitemap: {url}\n" for url in data["sitemaps"])
+    return f"User-agent: *\nAllow: /\n\n{lines}".encode()

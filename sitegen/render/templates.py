@@ -108,10 +108,16 @@ def og_locale(language: str) -> str:
 
 
 def site_globals(
-    site: Site, strings: dict[str, str], urls: Urls, css: str, search: str | None
+    site: Site,
+    strings: dict[str, str],
+    urls: Urls,
+    css: str,
+    search: str | None,
+    share_image: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """What every template may use: the site's settings, links and words. `search` is
-    the Pagefind version of the site's search index, None for a site without one."""
+    the Pagefind version of the site's search index, None for a site without one;
+    `share_image` the image of pages that have none of their own."""
     config = site.config
     return {
         "site": {
@@ -127,6 +133,9 @@ def site_globals(
             "url": urls.absolute(urls.home()),
             "og_locale": og_locale(config.language),
             "favicon_href": urls.href(urls.static("favicon.svg")),
+            "favicon_png_href": urls.href(urls.static("favicon-32.png")),
+            "apple_touch_icon_href": urls.href(urls.static("apple-touch-icon.png")),
+            "share_image": share_image,
             "search_js_href": urls.href(urls.static("search.js")),
             "pages": [{"title": p.title, "href": urls.href(urls.article(p))} for p in site.pages],
             "pagefind_href": urls.href("pagefind/"),

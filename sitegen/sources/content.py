@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.core.errors import Problems
-from sitegen.greek import text as greek
+from sitegen.core.model import Author
 from sitegen.greek.slugs import slugify
-from sitegen.sources.dates import parse_date
+from sitegen.sources import front_matter as keys
 from sitegen.sources.decoding import decode
 
-KNOWN_KEYS = frozenset({"title", "date", "tags", "summary", "slug", "draft", "id"})
 MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists"]
 _FENCE = re.compile(r"^---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 
@@ -49,6 +48,10 @@ class Document:
     prose: list[str] = field(default_factory=list)  # the <p> paragraphs, for the summary
     day: date | None = None
     tags: tuple[str, ...] = ()
+    updated: date | None = None
+    image: keys.Image = keys.Image("")  # from the front matter, else the body's first
+    authors: tuple[Author, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict)  # of the front-matter keys
 
 
 def split_front_matter(text: str, where: str, problems: Problems) -> tuple[dict, str, int] | None:
@@ -83,38 +86,6 @@ def split_front_matter(text: str, where: str, problems: Problems) -> tuple[dict,
         problems.add(where, "the front matter is not a set of 'key: value' lines", 2)
         return None
     return meta, text[match.end() :], match.group(0).count("\n") + 1
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    lines = {}
-    for number, line in enumerate(text.splitlines()[1:], start=2):
-        if line.strip() in ("---", "..."):
-            break
-        if m := re.match(r"([A-Za-z_][\w-]*)\s*:", line):
-            lines.setdefault(m.group(1), number)
-    return lines
-
-
-def _tags(value: Any, where: str, line: int | None, problems: Problems) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
-        problems.add(where, "'tags' must be a list of names", line, "write tags: [Ρωσία, Κίνα]")
-        return ()
-    seen: dict[str, str] = {}
-    for tag in (" ".join(str(t).split()) for t in value):
-        if tag and greek.fold(tag) not in seen:
-            seen[greek.fold(tag)] = tag
-    return tuple(seen.values())
-
-
-def _date(value: Any, where: str, line: int | None, problems: Problems) -> date | None:
-    text = str(value).strip()
-    if re.match(r"\d{4}-\d{2}-\d{2}[ T]\d", text):
-        text = text[:10]  # a time of day is allowed and not used
-    return parse_date(text, where, line or 1, problems)
 
 
 def to_html(text: str, raw_html: bool = True) -> str:
@@ -172,16 +143,16 @@ def read_markdown(
     if split is None:
         return None
     meta, body, _ = split
-    lines = _key_lines(text)
-    for key in sorted(set(meta) - KNOWN_KEYS):
+    lines = keys.key_lines(text)
+    for key in sorted(set(meta) - keys.KNOWN_KEYS):
         problems.add(
             where,
             f"unknown front-matter key '{key}' is ignored",
             lines.get(key),
-            f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
+            f"known keys: {', '.join(sorted(keys.KNOWN_KEYS))}",
             warning=True,
         )
-    for key in ("title", "summary", "slug", "id"):
+    for key in ("title", "summary", "slug", "id", "image_alt"):
         if key in meta and not isinstance(meta[key], str | int):
             problems.add(where, f"'{key}' must be text", lines.get(key))
             meta.pop(key)
@@ -197,7 +168,18 @@ def read_markdown(
             "use letters, digits and '-' only",
         )
         meta.pop("slug")
-    day = _date(meta["date"], where, lines.get("date"), problems) if "date" in meta else None
+    day = keys.day(meta["date"], where, lines.get("date"), problems) if "date" in meta else None
+    updated = None
+    if "updated" in meta:
+        updated = keys.day(meta["updated"], where, lines.get("updated"), problems)
+    if day and updated and updated < day:
+        problems.add(
+            where,
+            f"'updated' {updated} is before the article's date {day}",
+            lines.get("updated"),
+            "give the day of the correction, on or after the date",
+        )
+        updated = None
     body_html = to_html(body, raw_html)
     lead = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", p)).split())
             for p in re.findall(r"<p>(.*?)</p>", body_html, re.DOTALL)]  # fmt: skip
@@ -210,5 +192,11 @@ def read_markdown(
         text="\n\n".join(" ".join(b.split()) for b in plain.split("\n\n") if b.strip()),
         prose=[p for p in lead if p],
         day=day,
-        tags=_tags(meta.get("tags"), where, lines.get("tags"), problems),
+        tags=keys.tags(meta.get("tags"), where, lines.get("tags"), problems),
+        updated=updated,
+        image=keys.image(meta, body_html, where, lines, problems),
+        authors=keys.authors(meta["author"], where, lines.get("author"), problems)
+        if "author" in meta
+        else (),
+        lines=lines,
     )

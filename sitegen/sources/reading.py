@@ -122,10 +122,24 @@ def _from_document(doc: Document, path: Path, found: bytes) -> Article:
         tags_given="tags" in meta,
         draft=bool(meta.get("draft", False)),
         digest=found,
+        **_extras(doc),
     )
 
 
-def _apply_override(seed: Article, doc: Document, found: bytes) -> Article:
+def _extras(doc: Document) -> dict[str, Any]:
+    """What a Markdown file adds to an article: correction day, share image, authors."""
+    extras: dict[str, Any] = {}
+    if doc.updated is not None:
+        extras["updated"] = doc.updated
+    if doc.image.src:
+        extras |= {"image": doc.image.src, "image_alt": doc.image.alt}
+        extras["image_in_body"] = doc.image.in_body
+    if doc.authors:
+        extras["authors"] = doc.authors
+    return extras
+
+
+def _apply_override(seed: Article, doc: Document, found: bytes, problems: Problems) -> Article:
     """A content/<id>.md corrects a seed's derived fields without touching the raw file."""
     meta = doc.meta
     changes: dict = {"digest": digest(seed.digest, found)}
@@ -144,6 +158,16 @@ def _apply_override(seed: Article, doc: Document, found: bytes) -> Article:
         changes["date"] = doc.day
     if doc.text.strip():
         changes["body_html"], changes["text"] = doc.body_html, doc.text
+    changes |= _extras(doc)
+    day = changes.get("date", seed.date)
+    if changes.get("updated") and day and changes["updated"] < day:
+        problems.add(
+            doc.source,
+            f"'updated' {changes['updated']} is before the article's date {day}",
+            doc.lines.get("updated"),
+            "give the day of the correction, on or after the date",
+        )
+        del changes["updated"]
     return replace(seed, **changes)
 
 
@@ -198,7 +222,7 @@ def read_sources(
         if doc is None:
             continue
         if path.stem in seeds and "id" not in doc.meta:
-            overridden[path.stem] = _apply_override(seeds[path.stem], doc, found)
+            overridden[path.stem] = _apply_override(seeds[path.stem], doc, found, problems)
             continue
         if doc.day is None and "date" in doc.meta:
             continue  # a broken date was reported; do not publish it as a page
