@@ -383,3 +383,18 @@ def test_cards_are_drawn_once_and_kept_between_builds(
     clean = tmp_path / "clean"
     assert build(site, "--jobs", "1", "--no-cache", "--out", str(clean)) == 0
     assert tree(site / "dist") == tree(clean)  # the incremental build made the same bytes
+
+
+def test_an_override_corrects_a_seed_and_names_its_author(tmp_path: Path) -> None:
+    files = {
+        "seeds/001_0123456789abcdef.txt": "date 2025-03-01 Ο δήμος ανακοίνωσε νέα έργα. Κείμενο.",
+        "content/0123456789abcdef.md": "---\nupdated: 2025-03-04\nauthor: Ελένη Κ.\n---\n",
+    }
+    site = write_site(tmp_path / "site", files, f'base_url = "{BASE}"\n')
+    assert build(site) == 0
+    [page] = pages(site / "dist").values()
+    data = news_article(page)
+    assert data["dateModified"] == "2025-03-04T12:00:00+02:00"
+    assert data["author"] == [{"@type": "Person", "name": "Ελένη Κ."}]
+    assert page.find(class_="byline").get_text() == "Συντάκτης: Ελένη Κ."
+    assert meta(page, "og:image") == "https://example.org/news/static/share.png"
