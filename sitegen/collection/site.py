@@ -82,19 +82,19 @@ def _years(articles: list[Article]) -> tuple[Year, ...]:
 
 
 def _related(
-    dated: list[Article], members: dict[str, list[Article]], cache: Memo | None
+    dated: list[Article], members: dict[str, list[Article]], cache: Memo | None, jobs: int
 ) -> dict[str, tuple[Article, ...]]:
     """Related articles, worked out again only when some article's id, date or tags
     changed, and then only for the articles on the tags that changed."""
     if cache is None:
-        return related_articles(tuple(dated), members)
+        return related_articles(tuple(dated), members, jobs=jobs)
     key = digest([(a.id, a.date.toordinal() if a.date else 0, a.tags) for a in dated])
 
     def make() -> dict[str, tuple[str, ...]]:
         state = cache.state("related")
         if not isinstance(state, RelatedState):
             state = None
-        state = update_related(tuple(dated), members, state)
+        state = update_related(tuple(dated), members, state, jobs=jobs)
         cache.keep_state("related", state)
         return state.related
 
@@ -110,6 +110,7 @@ def build_site(
     future: bool = False,
     now: datetime | None = None,
     cache: Memo | None = None,
+    jobs: int = 1,
 ) -> Site:
     """Index the articles once: order, unique slugs, tags, years and months, related.
 
@@ -146,6 +147,6 @@ def build_site(
         tags,
         dict(zip(keys, slugs, strict=True)),
         _years(dated),
-        _related(dated, members, cache),
+        _related(dated, members, cache, jobs),
         now,
     )

@@ -15,6 +15,7 @@ from functools import partial
 from sitegen.core.keys import digest
 from sitegen.core.memo import Memo
 from sitegen.core.model import Article, with_changes
+from sitegen.core.workers import fork_map
 from sitegen.greek.cleaning import Evidence, best_labels, clean, learn
 from sitegen.greek.entities import Key, Mention, Name, find_mentions
 from sitegen.greek.gazetteer import Gazetteer
@@ -26,6 +27,24 @@ Mentions = list[tuple[Mention, int]]  # find_mentions of an article: (mention, p
 
 def _names(mentions: Mentions, cleaned: dict[Mention, tuple[Name, ...]]) -> list[tuple[Name, int]]:
     return [(name, paragraph) for m, paragraph in mentions for name in cleaned[m]]
+
+
+_SHARED: tuple[TagState, dict, dict, dict] | None = None
+_CHUNK = 250  # articles ranked in one go by a worker
+_PARALLEL_MIN = 1000  # articles to rank again before it pays to start processes
+
+
+def _rank_chunk(ids: list[str]) -> list[list[Key]]:
+    """The ranked names of each article of a chunk (in a worker, on _SHARED)."""
+    assert _SHARED is not None
+    state, names, labels, certainty = _SHARED
+    found = []
+    for aid in ids:
+        here = names.get(aid)
+        if here is None:
+            here = _names(state.mentions[aid][1], state.cleaned)
+        found.append(rank(here, labels, certainty, state.spread, state.gazetteer, state.lexicon))
+    return found
 
 
 @dataclass
@@ -45,8 +64,9 @@ class TagState:
     # one object for each distinct mention, shared by every article that has it
     interned: dict[Mention, Mention] = field(default_factory=dict, repr=False)
 
-    def update(self, mentions: dict[str, tuple[bytes, Mentions]]) -> None:
-        """Take in the collection's mentions now (by id: (key of the mentions, mentions))."""
+    def update(self, mentions: dict[str, tuple[bytes, Mentions]], jobs: int = 1) -> None:
+        """Take in the collection's mentions now (by id: (key of the mentions, mentions));
+        the articles to rank again are ranked in `jobs` processes."""
         old = self.mentions
         changed = [
             aid for aid, (key, _) in mentions.items() if aid not in old or old[aid][0] != key
@@ -99,14 +119,17 @@ class TagState:
 
         labels = {key: label for key, (_, label) in best.items()}
         certainty = {key: cls for key, (cls, _) in best.items()}
-        chosen = {}
-        for aid, (_, found_here) in mentions.items():
-            if aid in redo or not self.keys[aid].isdisjoint(shifted):
-                here = names[aid] if aid in names else _names(found_here, cleaned)
-                chosen[aid] = rank(here, labels, certainty, spread, self.gazetteer, self.lexicon)
-            else:
-                chosen[aid] = self.chosen[aid]
-        self.chosen = chosen
+        todo = [a for a in mentions if a in redo or not self.keys[a].isdisjoint(shifted)]
+        global _SHARED
+        _SHARED = (self, names, labels, certainty)  # read by the forked workers
+        try:
+            chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+            ranked = fork_map(_rank_chunk, chunks, jobs, _PARALLEL_MIN // _CHUNK)
+        finally:
+            _SHARED = None
+        fresh = {aid: found for chunk, r in zip(chunks, ranked, strict=True)
+                 for aid, found in zip(chunk, r, strict=True)}  # fmt: skip
+        self.chosen = {aid: fresh[aid] if aid in fresh else self.chosen[aid] for aid in mentions}
 
     def __getstate__(self) -> dict:
         """Each article's mentions as numbers into one table of distinct mentions: the
@@ -142,28 +165,30 @@ class TagState:
 
 
 def derive_tags(
-    texts: dict[str, list[str]], gazetteer: Gazetteer | None = None, limit: int = 6
+    texts: dict[str, list[str]], gazetteer: Gazetteer | None = None, limit: int = 6, jobs: int = 1
 ) -> dict[str, tuple[str, ...]]:
     """Tags for each article (by id) from its paragraphs, learning from all of them."""
-    mentions = {aid: find_mentions(paragraphs) for aid, paragraphs in texts.items()}
-    return tags_from_mentions(mentions, gazetteer, limit)
+    found = fork_map(find_mentions, list(texts.values()), jobs)
+    return tags_from_mentions(dict(zip(texts, found, strict=True)), gazetteer, limit, jobs)
 
 
 def tags_from_mentions(
-    mentions: dict[str, Mentions], gazetteer: Gazetteer | None, limit: int
+    mentions: dict[str, Mentions], gazetteer: Gazetteer | None, limit: int, jobs: int = 1
 ) -> dict[str, tuple[str, ...]]:
     """derive_tags from each article's find_mentions."""
     if limit <= 0:
         return {article_id: () for article_id in mentions}
     state = TagState(gazetteer or Gazetteer())
-    state.update({aid: (b"", found) for aid, found in mentions.items()})
+    state.update({aid: (b"", found) for aid, found in mentions.items()}, jobs)
     return state.tags(limit)
 
 
 def _mentions_key(cache: Memo, article: Article) -> bytes:
-    """Find an article's names, keep them for this build, and return their digest."""
-    found = find_mentions(article.paragraphs)
-    cache.fresh_mentions[article.digest] = found
+    """Find an article's names (unless found already), keep them for this build, and
+    return their digest."""
+    found = cache.fresh_mentions.get(article.digest)
+    if found is None:
+        found = cache.fresh_mentions[article.digest] = find_mentions(article.paragraphs)
     return digest(found)
 
 
@@ -173,6 +198,7 @@ def _updated_tags(
     keys: list[tuple[str, bytes]],
     gazetteer: Gazetteer | None,
     limit: int,
+    jobs: int = 1,
 ) -> dict[str, tuple[str, ...]]:
     """The cached TagState brought up to date (or a new one), and its tags."""
     gazetteer = gazetteer or Gazetteer()
@@ -187,13 +213,17 @@ def _updated_tags(
         else:
             found = cache.fresh_mentions.get(article.digest)
             mentions[aid] = (key, find_mentions(article.paragraphs) if found is None else found)
-    state.update(mentions)
+    state.update(mentions, jobs)
     cache.keep_state("tags", state)
     return state.tags(limit) if limit > 0 else {aid: () for aid, _ in keys}
 
 
 def add_automatic_tags(
-    items: list[Article], gazetteer: Gazetteer | None, limit: int, cache: Memo | None = None
+    items: list[Article],
+    gazetteer: Gazetteer | None,
+    limit: int,
+    cache: Memo | None = None,
+    jobs: int = 1,
 ) -> list[Article]:
     """Articles whose source named no tags get tags derived from the whole collection.
 
@@ -204,12 +234,17 @@ def add_automatic_tags(
     if not todo:
         return items
     if cache is None:
-        found = derive_tags({a.id: a.paragraphs for a in todo}, gazetteer, limit)
+        found = derive_tags({a.id: a.paragraphs for a in todo}, gazetteer, limit, jobs)
     else:
+        new = [a for a in todo if not cache.knows("mention-key", a.digest)]
+        for article, names in zip(
+            new, fork_map(find_mentions, [a.paragraphs for a in new], jobs), strict=True
+        ):
+            cache.fresh_mentions[article.digest] = names
         keys = [(a.id, cache.derive("mention-key", a.digest, partial(_mentions_key, cache, a)))
                 for a in todo]  # fmt: skip
         key = digest(limit, gazetteer.key() if gazetteer else b"", keys)
-        make = partial(_updated_tags, cache, todo, keys, gazetteer, limit)
+        make = partial(_updated_tags, cache, todo, keys, gazetteer, limit, jobs)
         found = cache.derive("tags", key, make)
     return [
         with_changes(a, tags=found[a.id]) if a.id in found and a.tags != found[a.id] else a

@@ -77,12 +77,12 @@ def load(
     config = config or load_config(options.site, options.base_url)
     problems = Problems()
     raw_html = config.markdown_raw_html
-    items = read_sources(options.site, problems, options.encoding, raw_html, cache)
+    items = read_sources(options.site, problems, options.encoding, raw_html, cache, options.jobs)
     gazetteer = load_gazetteer(options.site / GAZETTEER, GAZETTEER, problems)
     _stop_on_errors(problems, options)
-    items = add_automatic_tags(items, gazetteer, config.max_tags, cache)
+    items = add_automatic_tags(items, gazetteer, config.max_tags, cache, options.jobs)
     now = build_time(config)
-    site = build_site(config, items, options.drafts, options.future, now, cache)
+    site = build_site(config, items, options.drafts, options.future, now, cache, options.jobs)
     return config, site, problems
 
 

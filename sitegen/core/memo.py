@@ -28,6 +28,10 @@ class Memo(Protocol):
         """Remember a source file that was read without problems."""
         ...
 
+    def knows(self, kind: str, key: bytes) -> bool:
+        """Whether a value of this kind and key is remembered (derive would not make it)."""
+        ...
+
     def derive(self, kind: str, key: bytes, make: Callable[[], Any]) -> Any:
         """The value made from inputs with this key: remembered, or made now."""
         ...

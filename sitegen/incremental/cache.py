@@ -180,6 +180,10 @@ class BuildCache:
         self.sources[where] = entry
         self._dirty.add(_shard(where))
 
+    def knows(self, kind: str, key: bytes) -> bool:
+        """Whether derive(kind, key, …) would find its value without making it."""
+        return (kind, key) in self.derived
+
     def derive(self, kind: str, key: bytes, make: Any) -> Any:
         """The value made from inputs with this key: cached, or made now by make()."""
         self._used_derived.add((kind, key))

@@ -14,6 +14,7 @@ from sitegen.core.errors import Problems
 from sitegen.core.keys import bytes_digest, digest
 from sitegen.core.memo import Memo
 from sitegen.core.model import Article
+from sitegen.core.workers import fork_map
 from sitegen.greek import headlines
 from sitegen.greek.slugs import slugify
 from sitegen.sources.content import Document, read_markdown
@@ -31,6 +32,18 @@ def _relative(path: Path, site: Path) -> str:
         return str(path)
 
 
+def _raw(
+    path: str, where: str, info: os.stat_result, cache: Memo | None
+) -> tuple[bytes, Any, bytes]:
+    """(raw bytes, None, digest) of a file to read, or (b"", its cached entry, digest)."""
+    if cache is None:
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # (a file that grew since it was looked at)
+        return raw, None, bytes_digest(raw)
+    raw, entry, found = cache.read(path, where, info, MAX_BYTES + 1)
+    return (b"", entry, found) if entry is not None else (raw or b"", None, found)
+
+
 def _read(
     path: str,
     where: str,
@@ -42,14 +55,9 @@ def _read(
     """What reader makes of a file, and the file's digest; from the cache when the file
     is unchanged. Files with problems are never cached, so their problems are reported
     at every build."""
-    if cache is None:
-        with open(path, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)  # (a file that grew since it was looked at)
-        found = bytes_digest(raw)
-    else:
-        raw, entry, found = cache.read(path, where, info, MAX_BYTES + 1)
-        if entry is not None:
-            return entry.value, found
+    raw, entry, found = _raw(path, where, info, cache)
+    if entry is not None:
+        return entry.value, found
     before = len(problems.items)
     value = reader(raw)
     if isinstance(value, Article):
@@ -171,33 +179,67 @@ def _apply_override(seed: Article, doc: Document, found: bytes, problems: Proble
     return replace(seed, **changes)
 
 
+def _derive_seed(job: tuple[str, str, str, bytes, bytes]) -> tuple[Article | None, list]:
+    """A raw article from its bytes (in a worker process), and the problems it has."""
+    path, where, encoding, raw, found = job
+    problems = Problems()
+    article = read_seed(Path(path), where, problems, encoding, raw)
+    return (replace(article, digest=found) if article else None), problems.items
+
+
+def _read_seeds(
+    folder: Path, problems: Problems, encoding: str, cache: Memo | None, jobs: int
+) -> list[tuple[str, Article]]:
+    """The raw articles of seeds/ in file order: unchanged ones from the cache, the others
+    derived in `jobs` processes. Problems are reported in file order, as they were found
+    one by one."""
+    names = sorted(os.listdir(folder)) if folder.is_dir() else []
+    slots: list[tuple[str, Problems, Article | None]] = []
+    todo: list[int] = []
+    jobs_in: list[tuple[str, str, str, bytes, bytes]] = []
+    for name in names:
+        if _skipped(name) or not name.endswith(".txt"):
+            continue
+        where, path, mine = f"{SEEDS_DIR}/{name}", f"{folder}/{name}", Problems()
+        info = _readable(path, where, mine)
+        if info is not None:
+            raw, entry, found = _raw(path, where, info, cache)
+            if entry is not None:
+                slots.append((where, mine, entry.value))
+                continue
+            todo.append(len(slots))
+            jobs_in.append((path, where, encoding, raw, found))
+        slots.append((where, mine, None))
+    for index, job, (article, found) in zip(
+        todo, jobs_in, fork_map(_derive_seed, jobs_in, jobs), strict=True
+    ):
+        where, mine, _ = slots[index]
+        mine.items += found
+        if cache is not None and article is not None and not found:
+            cache.keep(job[0], where, job[4], article)
+        slots[index] = (where, mine, article)
+    read = []
+    for where, mine, article in slots:
+        problems.items += mine.items
+        if article is not None:
+            read.append((where, article))
+    return read
+
+
 def read_sources(
     site: Path,
     problems: Problems,
     encoding: str = "utf-8",
     raw_html: bool = True,
     cache: Memo | None = None,
+    jobs: int = 1,
 ) -> list[Article]:
     """Every article and page of the site, in file order; problems are collected, not raised.
 
-    With a cache, unchanged files are not read again."""
+    With a cache, unchanged files are not read again; raw articles are derived in `jobs`
+    processes."""
     seeds: dict[str, Article] = {}
-    folder = site / SEEDS_DIR
-    names = sorted(os.listdir(folder)) if folder.is_dir() else []
-    for name in names:
-        if _skipped(name) or not name.endswith(".txt"):
-            continue
-        where = f"{SEEDS_DIR}/{name}"
-        info = _readable(f"{folder}/{name}", where, problems)
-        if info is None:
-            continue
-
-        def reader(raw: bytes | None, name: str = name, where: str = where) -> Article | None:
-            return read_seed(folder / name, where, problems, encoding, raw)
-
-        article, found = _read(f"{folder}/{name}", where, info, problems, cache, reader)
-        if article is None:
-            continue
+    for where, article in _read_seeds(site / SEEDS_DIR, problems, encoding, cache, jobs):
         if article.id in seeds:
             other = seeds[article.id].source
             problems.add(
