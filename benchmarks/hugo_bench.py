@@ -1,14 +1,15 @@
 """sitegen next to Hugo on the same collection, clean builds, measured in one run.
 
-    python benchmarks/hugo_bench.py -n 10000 --runs 3 [--json out.json]
+    python benchmarks/hugo_bench.py -n 10000 --runs 3 [--heavy] [--root /dev/shm] [--json out.json]
 
-Needs Debian's `hugo` (apt install hugo). The collection comes from benchmarks/corpus.py.
-Hugo gets the same articles as Markdown with the title, date and tags sitegen derived
-(Hugo derives nothing), and a small theme with what sitegen makes: article pages with
-their tags and newer/older links, a paginated home, tag pages with an RSS feed each,
-year and month listings (as taxonomies), and its own sitemap. Both build without a
-search index and without a cache; each run alternates the two, and the table gives
-median wall time and the peak memory of the build process.
+Needs Debian's `hugo` (apt install hugo). The reference is the lean Hugo site of
+../shared/bench/ (minimal layouts with the same kinds of page: Hugo at its fastest):
+the collection comes from ../shared/corpus/gen_corpus.py and ../shared/bench/convert.py
+turns it into Hugo's Markdown. Each run builds with sitegen (no search, no cache), then
+with lean Hugo (then, with --heavy, with a heavier Hugo theme that has what sitegen
+makes: year and month taxonomies, summaries, newer/older links), alternating, on a RAM
+disk. It prints the median wall time, peak memory of the build process, the files made,
+sitegen's stages, and sitegen/Hugo as the median of each run's own ratio.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(HERE))
 
 from corpus import write_collection  # noqa: E402
 
@@ -102,8 +107,8 @@ def hugo_site(site: Path, folder: Path) -> None:
         (posts / f"{article.id}.md").write_text(text, encoding="utf-8")
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of a command, with /usr/bin/time."""
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak resident memory (MiB) and output of a command (/usr/bin/time)."""
     start = time.perf_counter()
     result = subprocess.run(
         ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, capture_output=True, text=True
@@ -111,44 +116,81 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{command[0]} failed:\n{result.stdout}\n{result.stderr}")
-    return wall, int(result.stderr.strip().splitlines()[-1]) / 1024
+    return wall, int(result.stderr.strip().splitlines()[-1]) / 1024, result.stdout + result.stderr
+
+
+def lean_hugo_site(seeds: Path, folder: Path) -> None:
+    """../shared/bench/hugo-lean with the collection converted by its convert.py."""
+    converted = folder.parent / "converted"
+    subprocess.run(
+        [sys.executable, str(SHARED / "bench/convert.py"), str(seeds), str(converted)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    shutil.copytree(SHARED / "bench/hugo-lean", folder)
+    shutil.copytree(converted / "hugo/posts", folder / "content/posts")
+
+
+def collection(seeds: Path, count: int) -> None:
+    generator = SHARED / "corpus/gen_corpus.py"
+    if generator.is_file():
+        command = [sys.executable, str(generator), str(seeds), "-n", str(count), "--seed", "11"]
+        subprocess.run(command, check=True, capture_output=True)
+    else:
+        write_collection(seeds, count)
+
+
+STAGES = re.compile(r"\((read [^)]*)\)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--count", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--heavy", action="store_true", help="also race the heavier Hugo theme")
+    parser.add_argument("--root", type=Path, default=Path("/dev/shm"), help="where to build")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     sitegen = [str(Path(sys.executable).parent / "sitegen")]
-    with tempfile.TemporaryDirectory() as tmp:
-        site, hugo = Path(tmp) / "site", Path(tmp) / "hugo"
-        write_collection(site / "seeds", args.count)
-        hugo_site(site, hugo)
-        runs: dict[str, list[tuple[float, float]]] = {"sitegen": [], "hugo": []}
+    with tempfile.TemporaryDirectory(dir=args.root) as tmp:
+        site, lean, heavy = Path(tmp) / "site", Path(tmp) / "lean", Path(tmp) / "heavy"
+        collection(site / "seeds", args.count)
+        lean_hugo_site(site / "seeds", lean)
+        tools = {"sitegen": site / "dist", "hugo (lean)": lean / "public"}
+        if args.heavy:
+            hugo_site(site, heavy)
+            tools["hugo (heavy theme)"] = heavy / "public"
+        runs: dict[str, list[tuple[float, float, str]]] = {name: [] for name in tools}
         for _ in range(args.runs):
-            subprocess.run(["rm", "-rf", str(site / "dist"), str(hugo / "public")], check=True)
-            command = ["build", "--site", str(site), "--no-search", "--no-cache", "--quiet"]
-            runs["sitegen"].append(timed([*sitegen, *command]))
-            runs["hugo"].append(timed(["hugo", "--quiet", "--source", str(hugo)]))
-        files = {
-            "sitegen": sum(len(f) for _, _, f in os.walk(site / "dist")),
-            "hugo": sum(len(f) for _, _, f in os.walk(hugo / "public")),
-        }
-    report = {
+            for name, out in tools.items():
+                shutil.rmtree(out, ignore_errors=True)
+                if name == "sitegen":
+                    command = [*sitegen, "build", "--site", str(site), "--no-search", "--no-cache"]
+                else:
+                    folder = out.parent
+                    command = ["hugo", "--quiet", "--source", str(folder)]
+                    command += ["--cacheDir", str(Path(tmp) / "hugo-cache")]
+                runs[name].append(timed(command))
+        files = {name: sum(len(f) for _, _, f in os.walk(out)) for name, out in tools.items()}
+    report: dict[str, object] = {
         name: {
-            "wall_s": round(statistics.median(w for w, _ in found), 2),
-            "peak_mib": round(statistics.median(m for _, m in found)),
+            "wall_s": round(statistics.median(w for w, _, _ in found), 2),
+            "peak_mib": round(statistics.median(m for _, m, _ in found)),
             "files": files[name],
         }
         for name, found in runs.items()
     }
-    report["ratio"] = round(report["sitegen"]["wall_s"] / report["hugo"]["wall_s"], 2)
+    ratios = [s[0] / h[0] for s, h in zip(runs["sitegen"], runs["hugo (lean)"], strict=True)]
+    report["ratio"] = round(statistics.median(ratios), 2)
+    stages = [STAGES.search(out) for _, _, out in runs["sitegen"]]
+    report["sitegen_stages"] = [m.group(1) for m in stages if m]
     print(f"{args.count} articles, clean builds without search, median of {args.runs}:")
-    for name in ("sitegen", "hugo"):
+    for name in tools:
         row = report[name]
-        print(f"  {name:<8} {row['wall_s']:>7} s  {row['peak_mib']:>5} MiB  {row['files']} files")
-    print(f"  sitegen / hugo = {report['ratio']}")
+        assert isinstance(row, dict)
+        print(f"  {name:<19} {row['wall_s']:>7} s {row['peak_mib']:>6} MiB  {row['files']} files")
+    print(f"  sitegen / lean Hugo = {report['ratio']} (median of each run's ratio)")
+    for line in report["sitegen_stages"]:  # type: ignore[union-attr]
+        print(f"  sitegen stages: {line}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
 

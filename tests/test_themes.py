@@ -11,7 +11,7 @@ from sitegen.commands.cli import main
 from sitegen.core.errors import Problem, SitegenError
 from sitegen.render import parallel
 
-from .conftest import soup, tree, write_site
+from .conftest import REPO, soup, tree, write_site
 
 SEED = {"seeds/001_0123456789abcdef.txt": "date 2025-09-03 Μια είδηση. Και άλλη πρόταση."}
 
@@ -38,6 +38,21 @@ def test_site_template_overrides_and_extends_the_default(tmp_path: Path) -> None
     assert html.select_one("p.mine").get_text() == "πριν"
     assert html.h1.get_text() == "Μια είδηση"  # the default's block is still there
     assert (site / "dist/static/extra.txt").read_text("utf-8") == "δικό μου"
+
+
+def test_a_listing_item_macro_of_the_site_is_used_and_rendered_once(tmp_path: Path) -> None:
+    """article_item is the theme's (the site's own macros.html here); a macros.html
+    without it (made before it existed) gets the default's."""
+    default = (REPO / "themes/default/templates/macros.html").read_text("utf-8")
+    mine = default.replace('<p class="summary">', '<p class="summary mine">')
+    site = write_site(tmp_path / "a", {**SEED, "themes/default/templates/macros.html": mine})
+    assert build(site) == 0
+    assert soup(site / "dist/index.html").select("li p.summary.mine")
+    start = default.index("{% macro article_item")
+    older = default[:start] + default[default.index("{% endmacro %}", start) + 14 :]
+    site = write_site(tmp_path / "b", {**SEED, "themes/default/templates/macros.html": older})
+    assert build(site) == 0
+    assert soup(site / "dist/index.html").select("ol.article-list li h2 a")
 
 
 def test_site_strings_override_the_theme_words(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ class _Environment(jinja2.Environment):
     """Templates get plain dicts, so `a.b` looks the key up first: Jinja2 would try the
     attribute first, and a failed attribute lookup on every `{{ a.b }}` costs a third
     of the rendering time. Dict methods (`a.get(...)`) still work."""
+
+    listed: dict[str, markupsafe.Markup]  # each article as listings show it, this build
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:
@@ -57,7 +60,21 @@ def make_environment(
         bytecode_cache=compiled,
     )
     env.filters["script_json"] = script_json
+    env.listed = {}
+    env.globals["listed"] = partial(_listed, env)
     return env
+
+
+def _listed(env: _Environment, article: dict[str, Any], t: dict[str, str]) -> markupsafe.Markup:
+    """An article as a listing shows it (the theme's article_item macro), rendered once
+    per build and process: its view is the same on every listing page that has it."""
+    html = env.listed.get(article["id"])
+    if html is None:
+        item = getattr(env.get_template("macros.html").module, "article_item", None)
+        if item is None:  # a theme's own macros.html, made before article_item
+            item = env.get_template("default/macros.html").module.article_item
+        html = env.listed[article["id"]] = markupsafe.Markup(item(article, t))
+    return html
 
 
 def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]:
@@ -78,6 +95,8 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, globals_: dict[str, Any]):
         self.env = env
         self.globals = globals_
+        if isinstance(env, _Environment):
+            env.listed.clear()  # a new build: new views (serve keeps the environment)
 
     def render(self, template: str, context: dict[str, Any], where: str) -> bytes:
         try:
