@@ -88,9 +88,15 @@ class ShareImages:
         self.problems = problems
         self.default = default_image(site, urls, statics, drawing)
         self.made_default = urls.share_image() not in statics and drawing is not None
+        self._found: dict[str, dict[str, Any] | None] = {}
 
     def of(self, article: Article) -> dict[str, Any] | None:
-        """The share image of an article or page."""
+        """The share image of an article or page (found once: feeds ask again)."""
+        if article.id not in self._found:
+            self._found[article.id] = self._find(article)
+        return self._found[article.id]
+
+    def _find(self, article: Article) -> dict[str, Any] | None:
         if article.image:
             own = self._own(article)
             if own is not None:
