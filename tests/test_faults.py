@@ -323,9 +323,12 @@ def test_ctrl_c_while_sitegen_loads_is_a_message(
 
 
 # sitegen as its command runs, with each page's rendering 3 ms slower: the render lasts
-# long enough (about 2 s on 2 processes) to be caught however busy the machine is
+# long enough (about 2 s on 2 processes) to be caught however busy the machine is. And
+# with Ctrl-C's default handler: a test run started in the background of a script
+# (`cmd &`) inherits SIGINT ignored, and Python then leaves it ignored.
 SLOW_SITEGEN = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from sitegen.render import templates
 real = templates.Renderer.render
 templates.Renderer.render = lambda self, *args: (time.sleep(0.003), real(self, *args))[1]
