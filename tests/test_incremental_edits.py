@@ -70,6 +70,9 @@ SETTING_CHANGES = [
     ("feed_full_text", False),
     ("feed_full_text", True),
     ("base_url", "https://example.org/other/"),
+    ("social_cards", True),
+    ("social_cards", False),
+    ("author", "Σύνταξη"),
 ]
 SENTENCES = [  # no names
     "Η συζήτηση θα συνεχιστεί την επόμενη εβδομάδα.",
@@ -109,6 +112,12 @@ FIELDS = [  # other corrections an override makes
     ("summary", None),
     ("slug", "eidiki-diefthynsi"),
     ("slug", None),
+    ("updated", "2025-12-20"),  # (before the date of one article: an error, both ways)
+    ("updated", None),
+    ("author", "Μαρία Παππά"),
+    ("author", None),
+    ("image", "https://cdn.example.com/photo.jpg"),
+    ("image", None),
 ]
 DATES = [
     "2021-06-15",
@@ -462,7 +471,8 @@ class IncrementalEdits(RuleBasedStateMachine):
         self.set_meta(self.pick(index), "tags", tags)
 
     def edit_correction(self, index: int, field: tuple[str, str | None]) -> None:
-        """A summary or slug of an override or the front matter."""
+        """A summary, slug, correction date, author or image of an override or the front
+        matter."""
         self.set_meta(self.pick(index), *field)
 
     def edit_new_name(self, index: int, sentence: str, alone: bool) -> None:
