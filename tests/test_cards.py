@@ -290,3 +290,13 @@ def test_the_bundled_fonts_have_every_greek_letter(name: str) -> None:
 def test_the_default_style_uses_the_bundled_fonts_under_their_licence(style: CardStyle) -> None:
     assert style.bold_font.parent == style.regular_font.parent == DEFAULT / "cards"
     assert "Bitstream Vera" in (DEFAULT / "cards" / "LICENSE-DejaVu.txt").read_text("utf-8")
+
+
+def test_a_changed_font_file_is_loaded_again(tmp_path: Path) -> None:
+    """`sitegen serve` lives on while a theme's font file is replaced."""
+    fonts = Path(__file__).parent.parent / "themes/default/cards"
+    font = tmp_path / "My.ttf"
+    shutil.copyfile(fonts / "DejaVuSans.ttf", font)
+    assert card_font(font, 40).getname() == ("DejaVu Sans", "Book")
+    shutil.copyfile(fonts / "DejaVuSans-Bold.ttf", font)
+    assert card_font(font, 40).getname() == ("DejaVu Sans", "Bold")

@@ -239,6 +239,10 @@ def test_summary_only_and_item_limit(tmp_path: Path) -> None:
         ('<a href="/r/">x</a>', '<a href="https://s.org/r/">x</a>'),
         ("<img src='a.png'>", "<img src='https://s.org/r/2025/01/a.png'>"),
         ('<a href="#top">x</a>', '<a href="https://s.org/r/2025/01/#top">x</a>'),
+        (  # a URL may hold commas (an image service's options)
+            '<img srcset="/u/w_400,h_300/a.jpg 1x, b.jpg 2x">',
+            '<img srcset="https://s.org/u/w_400,h_300/a.jpg 1x, https://s.org/r/2025/01/b.jpg 2x">',
+        ),
         (
             '<img src="a.jpg" srcset="a.jpg 1x, /b.jpg 2x">',
             '<img src="https://s.org/r/2025/01/a.jpg" '

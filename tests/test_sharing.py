@@ -399,3 +399,66 @@ def test_an_override_corrects_a_seed_and_names_its_author(tmp_path: Path) -> Non
     assert data["author"] == [{"@type": "Person", "name": "Ελένη Κ."}]
     assert page.find(class_="byline").get_text() == "Συντάκτης: Ελένη Κ."
     assert meta(page, "og:image") == "https://example.org/news/static/share.png"
+
+
+def test_shared_images_are_checked_and_encoded(tmp_path: Path) -> None:
+    big = io.BytesIO()
+    Image.new("1", (14000, 14000)).save(big, "PNG")  # past Pillow's "bomb" size: 24 KB
+    files = {
+        "themes/default/static/photos/big.png": big.getvalue(),
+        "themes/default/static/photos/το λιμάνι.png": png(600, 300),
+        "content/a/index.md": "---\nslug: a\nimage: static/photos/το λιμάνι.png\n---\nΑ.\n",
+        "content/b/index.md": "---\nslug: b\n---\nΣελίδα χωρίς εικόνα.\n",
+        "content/2025-01-02-x.md": (
+            "---\ntitle: Επικίνδυνη εικόνα\ndate: 2025-01-02\n---\n"
+            '<img src="javascript:alert(1)" alt="x">\n\nΚείμενο.\n'
+        ),
+        "content/2025-01-03-y.md": (
+            "---\ntitle: Εικόνα του ίδιου ιστότοπου\ndate: 2025-01-03\n"
+            "image: https://example.org/news/uploads/y.jpg\n---\nΚείμενο.\n"
+        ),
+        "content/2025-01-04-z.md": (
+            "---\ntitle: Πολύ μεγάλη εικόνα\ndate: 2025-01-04\n"
+            "image: static/photos/big.png\n---\nΚείμενο.\n"
+        ),
+    }
+    site = write_site(tmp_path / "site", files, f'base_url = "{BASE}"\n')
+    assert build(site) == 0
+    out = site / "dist"
+    a, b = soup(out / "a/index.html"), soup(out / "b/index.html")
+    assert meta(a, "og:image") == (
+        "https://example.org/news/static/photos/%CF%84%CE%BF%20%CE%BB%CE%B9%CE%BC%CE%AC%CE%BD%CE%B9.png"
+    )
+    assert (meta(a, "og:image:width"), meta(a, "og:image:height")) == ("600", "300")
+    assert meta(b, "og:image") == "https://example.org/news/static/share.png"  # not a's
+    found = pages(out)
+    assert meta(found["Επικίνδυνη εικόνα"], "og:image") == BASE + "static/share.png"
+    own = found["Εικόνα του ίδιου ιστότοπου"]
+    assert meta(own, "og:image") == "https://example.org/news/uploads/y.jpg"
+    assert meta(own, "og:image:type") == "image/jpeg"
+    assert meta(own, "og:image:width") is None
+    assert meta(found["Πολύ μεγάλη εικόνα"], "og:image") == BASE + "static/photos/big.png"
+
+
+def test_an_author_address_must_be_a_plain_web_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    front = "date: 2025-01-02\nauthor: {name: Α, url: 'https://x.org/a\" onmouseover=b'}\n"
+    site = write_site(tmp_path / "site", {"content/a.md": f"---\n{front}---\nΚείμενο.\n"})
+    assert build(site) == 1
+    assert "a.md:3: 'author' must be a name" in capsys.readouterr().err
+
+
+def test_a_future_build_keeps_tomorrow_out_of_the_news_sitemap(out: Path, tmp_path: Path) -> None:
+    site = out.parent
+    (site / "content/articles/2025-12-01-avrio.md").write_text(
+        "---\ntitle: Αύριο\ndate: 2025-12-01\n---\nΑύριο.\n", "utf-8"
+    )
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", NOW)
+            assert build(site, "--future", "--out", str(tmp_path / "f")) == 0
+        assert (tmp_path / "f/2025/12/01").is_dir()  # on the site, but not news yet
+        assert "Αύριο" not in (tmp_path / "f/news-sitemap.xml").read_text()
+    finally:
+        (site / "content/articles/2025-12-01-avrio.md").unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -41,15 +42,23 @@ def test_site_template_overrides_and_extends_the_default(tmp_path: Path) -> None
 
 
 def test_a_listing_item_macro_of_the_site_is_used_and_rendered_once(tmp_path: Path) -> None:
-    """article_item is the theme's (the site's own macros.html here); a macros.html
-    without it (made before it existed) gets the default's."""
+    """article_item is the theme's (the site's own macros.html here); a site's
+    macros.html made before article_item and paged existed still builds."""
     default = (REPO / "themes/default/templates/macros.html").read_text("utf-8")
     mine = default.replace('<p class="summary">', '<p class="summary mine">')
     site = write_site(tmp_path / "a", {**SEED, "themes/default/templates/macros.html": mine})
     assert build(site) == 0
     assert soup(site / "dist/index.html").select("li p.summary.mine")
+    # a macros.html from before article_item and paged: the item written in the list
+    default = re.sub(r"\{#.*?#\}\n?", "", default, flags=re.DOTALL)
     start = default.index("{% macro article_item")
-    older = default[:start] + default[default.index("{% endmacro %}", start) + 14 :]
+    end = default.index("{% endmacro %}", start) + len("{% endmacro %}")
+    item = default[default.index("%}", start) + 2 : default.index("{% endmacro %}", start)]
+    older = default[:start] + default[end:]
+    older = older.replace("{{ listed(article, t) -}}", item)
+    start = older.index("{% macro paged")
+    older = older[:start] + older[older.index("{% endmacro %}", start) + 14 :]
+    assert "article_item" not in older and "paged" not in older and "listed" not in older
     site = write_site(tmp_path / "b", {**SEED, "themes/default/templates/macros.html": older})
     assert build(site) == 0
     assert soup(site / "dist/index.html").select("ol.article-list li h2 a")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,22 @@ def test_fork_map_keeps_the_order_and_uses_processes_when_it_pays(
     pids = {pid for _, pid in found}
     assert found[0][1] == os.getpid()
     assert len(pids) <= processes and (processes == 1) == (pids == {os.getpid()})
+
+
+def test_workers_end_quietly_under_a_sigterm_handler(capfd: pytest.CaptureFixture[str]) -> None:
+    """`sitegen serve` turns SIGTERM into KeyboardInterrupt; the pool ends its workers
+    with SIGTERM, and a worker that inherited the handler printed a traceback."""
+
+    def interrupt(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        for _ in range(5):
+            fork_map(_square_and_pid, list(range(8)), 2, 4)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert "Traceback" not in capfd.readouterr().err
 
 
 @pytest.mark.slow

@@ -58,7 +58,7 @@ def _check_timezone(value: str) -> str | None:
 
 
 def _check_author_url(value: str) -> str | None:
-    if value and not re.match(r"https?://[^\s/]+", value):
+    if value and not re.fullmatch(r"https?://[^\s\"'<>/]+(?:/[^\s\"'<>]*)?", value, re.I):
         return "must be a web address (https://…) or empty"
     return None
 

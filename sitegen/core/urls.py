@@ -123,6 +123,28 @@ def _absolute(url: str, base: str) -> str:
     return url if url.lower().startswith(_KEPT_SCHEMES) else urljoin(base, url)
 
 
+_CANDIDATE = re.compile(r"[\s,]*(\S+)([^,]*)")
+
+
+def _srcset(value: str) -> list[tuple[str, list[str]]]:
+    """The candidates of a srcset as the HTML standard reads them: a URL runs to white
+    space (it may hold commas, as w_400,h_300 does); commas at its end separate."""
+    found = []
+    position = 0
+    while match := _CANDIDATE.match(value, position):
+        url, descriptors = match.group(1), match.group(2)
+        if url.endswith(","):
+            url, descriptors = url.rstrip(","), ""
+            end = match.start(2)
+        else:
+            end = match.end() + 1  # past the comma after the descriptors
+        found.append((url, descriptors.split()))
+        position = end
+        if position >= len(value):
+            break
+    return found
+
+
 def absolute_html(html: str, base: str) -> str:
     """Every URL in html's attributes made absolute against base, fragments (#fn:1) and
     each candidate of a srcset included: a feed reader shows the HTML on another site."""
@@ -130,8 +152,10 @@ def absolute_html(html: str, base: str) -> str:
     def fix(match: re.Match[str]) -> str:
         prefix, quote, value = match.groups()
         if prefix.strip().lower().startswith("srcset"):
-            candidates = [c.strip().split(None, 1) for c in value.split(",") if c.strip()]
-            value = ", ".join(" ".join([_absolute(c[0], base), *c[1:]]) for c in candidates)
+            value = ", ".join(
+                " ".join([_absolute(url, base), *descriptors])
+                for url, descriptors in _srcset(value)
+            )
         else:
             value = _absolute(value.strip(), base)
         return f"{prefix}{quote}{value}{quote}"

@@ -13,8 +13,11 @@ PARALLEL_MIN_ITEMS = 300  # below this, starting processes costs more than it sa
 
 
 def _quiet_worker() -> None:
-    """Ctrl-C reaches every process of the terminal; the main one stops the workers."""
+    """Ctrl-C reaches every process of the terminal; the main one stops the workers.
+    SIGTERM ends a worker plainly (the pool ends its workers so; `sitegen serve`'s own
+    handler, which a fork inherits, would print a traceback in each)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def fork_map(

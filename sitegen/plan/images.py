@@ -3,14 +3,13 @@ the site's default one; each with its address, size, type and alt text."""
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.collection.site import Site
 from sitegen.core.errors import Problems
@@ -21,6 +20,12 @@ from sitegen.greek import dates
 from sitegen.plan.planned import PlannedPage
 
 CARD_SIZE = (1200, 630)  # what social networks show whole (1.91:1)
+# Types by file name for images on other hosts: a fixed table, not the machine's own
+# (mimetypes reads /etc/mime.types, so the same input could give other bytes elsewhere)
+_TYPES = {
+    "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+    "webp": "image/webp", "avif": "image/avif", "svg": "image/svg+xml",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,11 +42,14 @@ class Drawing:
 def _size_and_type(path: str, mtime_ns: int, size: int) -> tuple[int, int, str] | None:
     from PIL import Image, UnidentifiedImageError
 
-    try:
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # only the header
+    try:  # is read, so a huge image is no "decompression bomb" here
         with Image.open(path) as image:
             return image.width, image.height, Image.MIME.get(image.format or "", "")
     except (OSError, UnidentifiedImageError):
         return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
 
 
 def local_image(path: Path) -> tuple[int, int, str] | None:
@@ -51,7 +59,8 @@ def local_image(path: Path) -> tuple[int, int, str] | None:
 
 
 def _image(url: str, alt: str, found: tuple[int, int, str] | None) -> dict[str, Any]:
-    kind = found[2] if found else mimetypes.guess_type(urlsplit(url).path)[0]
+    suffix = urlsplit(url).path.rpartition(".")[2].lower()
+    kind = found[2] if found else _TYPES.get(suffix)
     return {
         "url": url,
         "alt": alt,
@@ -88,19 +97,17 @@ class ShareImages:
         self.problems = problems
         self.default = default_image(site, urls, statics, drawing)
         self.made_default = urls.share_image() not in statics and drawing is not None
-        self._found: dict[str, dict[str, Any] | None] = {}
+        self._found: dict[str, dict[str, Any] | None] = {}  # by source file
 
     def of(self, article: Article) -> dict[str, Any] | None:
         """The share image of an article or page (found once: feeds ask again)."""
-        if article.id not in self._found:
-            self._found[article.id] = self._find(article)
-        return self._found[article.id]
+        if article.source not in self._found:  # (pages and articles may share ids)
+            self._found[article.source] = self._find(article)
+        return self._found[article.source]
 
     def _find(self, article: Article) -> dict[str, Any] | None:
-        if article.image:
-            own = self._own(article)
-            if own is not None:
-                return own
+        if article.image:  # its own, or (a mistake, reported) the site's: never a card
+            return self._own(article) or self.default
         if self.drawing is not None and self.site.config.social_cards and article.date:
             card = self.urls.absolute(self.urls.card(article))
             return _image(card, article.title, (*CARD_SIZE, "image/png"))
@@ -108,18 +115,19 @@ class ShareImages:
 
     def _own(self, article: Article) -> dict[str, Any] | None:
         urls, src = self.urls, article.image
+        given = bool(re.match(r"https?://", src, re.IGNORECASE))
         if article.image_in_body:
             url = urljoin(urls.absolute(urls.article(article)), src)
-        elif re.match(r"https?://", src, re.IGNORECASE):
+        elif given:
             url = src
         else:
-            url = urls.absolute(src.lstrip("/"))
+            url = urls.absolute(quote(unquote(src.lstrip("/")), safe="/!$&'()*+,;=:@-._~"))
         alt = article.image_alt or article.title
         if not url.startswith(urls.base):
             return _image(url, alt, None)  # on another host: its size is not known here
         path = self.statics.get(unquote(urlsplit(url).path)[len(urls.root) :])
         found = local_image(path) if path else None
-        if found is None and not article.image_in_body:
+        if found is None and not article.image_in_body and not given:
             self.problems.add(
                 article.source,
                 f"the image {src!r} is not an image file of the site",

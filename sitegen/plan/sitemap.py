@@ -25,6 +25,8 @@ def news_entries(site: Site, urls: Urls) -> list[dict[str, str]]:
     for article in site.articles:  # newest first
         assert article.date is not None
         published = dates.publication_time(article.date, site.config.zone)
+        if article.date > site.now.date():
+            continue  # dated after today (a --future build): not published yet
         if site.now - published > NEWS_WINDOW:
             break
         entries.append(

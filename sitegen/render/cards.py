@@ -130,9 +130,15 @@ def style_key(style: CardStyle, logo: Path | None = None) -> str:
     return digest.hexdigest()[:32]
 
 
-@cache
 def card_font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    """The font file at `size` pixels, loaded once (basic layout: no libraqm needed)."""
+    """The font file at `size` pixels, loaded once while the file stays the same (basic
+    layout: no libraqm needed). `sitegen serve` lives on while a theme's font changes."""
+    info = path.stat()
+    return _face(path, info.st_mtime_ns, info.st_size, size)
+
+
+@cache
+def _face(path: Path, _mtime_ns: int, _bytes: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
 
 

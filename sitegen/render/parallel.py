@@ -42,6 +42,7 @@ def _start_worker(
     """A worker process: Ctrl-C reaches every process of the terminal, and the main one
     stops the workers, so they ignore it (quietly, without a traceback each)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not serve's handler: no traceback
     _init_worker(renderer, plan, store)
 
 

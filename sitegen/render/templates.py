@@ -73,7 +73,12 @@ def _listed(env: _Environment, article: dict[str, Any], t: dict[str, str]) -> ma
         item = getattr(env.get_template("macros.html").module, "article_item", None)
         if item is None:  # a theme's own macros.html, made before article_item
             item = env.get_template("default/macros.html").module.article_item
-        html = env.listed[article["id"]] = markupsafe.Markup(item(article, t))
+        try:
+            html = markupsafe.Markup(item(article, t))
+        except TypeError as exc:  # a theme's article_item with other parameters
+            hint = "define it as {% macro article_item(article, t) %}"
+            raise content_error("macros.html", f"article_item: {exc}", hint=hint) from None
+        env.listed[article["id"]] = html
     return html
 
 

@@ -17,6 +17,7 @@ KNOWN_KEYS = frozenset(
     {"title", "date", "updated", "tags", "summary", "slug", "draft", "id"}
     | {"author", "image", "image_alt"}
 )
+WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>/]+(?:/[^\s\"'<>]*)?", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(["'])(.*?)\1[^>]*>""", re.IGNORECASE)
 _ALT = re.compile(r"""\salt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
@@ -70,7 +71,7 @@ def _author(value: Any) -> Author | None:
     if isinstance(value, dict) and set(value) <= {"name", "url"}:
         name, url = value.get("name"), value.get("url", "")
         named = isinstance(name, str) and name.strip() and isinstance(url, str)
-        if named and (not url or re.match(r"https?://[^\s/]+", url)):
+        if named and (not url or WEB_ADDRESS.fullmatch(url.strip())):
             return Author(" ".join(name.split()), url.strip())
     return None
 
@@ -117,10 +118,14 @@ def image(
 def first_image(body_html: str) -> Image:
     """The first image of a rendered body (its src is relative to the page)."""
     match = _IMAGE.search(body_html)
-    if match is None or match.group(2).lower().startswith("data:"):
+    if match is None:
         return Image("")
     import html
 
+    src = html.unescape(match.group(2)).strip()
+    scheme = _URL_SCHEME.match(src)
+    if not src or (scheme and not src.lower().startswith(("http://", "https://"))):
+        return Image("")  # data:, javascript: and the like are never shared
     alt = _ALT.search(match.group(0))
     text = html.unescape(alt.group(2)) if alt else ""
-    return Image(html.unescape(match.group(2)), " ".join(text.split()), in_body=True)
+    return Image(src, " ".join(text.split()), in_body=True)
