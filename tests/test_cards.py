@@ -24,6 +24,7 @@ from sitegen.render.cards import (
     ellipsize,
     headline_layout,
     load_style,
+    share_key,
     style_key,
     wrap_lines,
 )
@@ -257,7 +258,8 @@ def test_the_style_key_follows_everything_that_changes_the_pixels(
     with (own / "cards" / "DejaVuSans.ttf").open("ab") as font:
         font.write(b"\0")
     assert style_key(load_style([DEFAULT, own])) != key
-    assert style_key(style, LOGO) not in (key, style_key(style, DEFAULT / "static/favicon.svg"))
+    assert share_key(key, LOGO) not in (key, share_key(key, DEFAULT / "static/favicon.svg"))
+    assert share_key(key, LOGO) != share_key(style_key(load_style([DEFAULT, site])), LOGO)
 
 
 # --- the bundled fonts ---

@@ -28,7 +28,7 @@ from sitegen.plan.images import Drawing, default_image
 from sitegen.plan.pages import plan_site
 from sitegen.plan.planned import PlannedPage
 from sitegen.plan.statics import static_files, stylesheet
-from sitegen.render.cards import load_style, style_key
+from sitegen.render.cards import load_style, share_key, style_key
 from sitegen.render.images import CARDS_DIR
 from sitegen.render.templates import Renderer, make_environment, site_globals
 from sitegen.render.theme import load_strings, theme_dirs
@@ -118,9 +118,10 @@ def prepare(
 def _drawing(options: BuildOptions, dirs: list[Path], statics: dict[str, Path]) -> Drawing:
     """How the theme draws share images, and where drawn cards are kept between builds."""
     style = load_style(dirs)
-    share_key = style_key(style, statics.get(Urls.static("logo.png")))
+    key = style_key(style)
+    share = share_key(key, statics.get(Urls.static("logo.png")))
     cards = options.site / CACHE_DIR / CARDS_DIR if options.cache else None
-    return Drawing(style, style_key(style), share_key, cards)
+    return Drawing(style, key, share, cards)
 
 
 def _environment(

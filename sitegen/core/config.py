@@ -14,6 +14,7 @@ from sitegen.core.base_url import check_base_url, normalize_base_url
 from sitegen.core.errors import Problem, SitegenError
 from sitegen.core.language import babel_locale
 from sitegen.core.toml_files import read_toml
+from sitegen.core.urls import is_web_address
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _check_timezone(value: str) -> str | None:
 
 
 def _check_author_url(value: str) -> str | None:
-    if value and not re.fullmatch(r"https?://[^\s\"'<>/]+(?:/[^\s\"'<>]*)?", value, re.I):
+    if value and not is_web_address(value):
         return "must be a web address (https://…) or empty"
     return None
 

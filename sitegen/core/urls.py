@@ -12,6 +12,19 @@ from urllib.parse import urljoin, urlsplit
 
 from sitegen.core.model import Article
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>/]+(?:/[^\s\"'<>]*)?", re.IGNORECASE)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_web_address(text: str) -> bool:
+    """A whole http(s) address, with nothing that could end an attribute in it."""
+    return _WEB_ADDRESS.fullmatch(text) is not None
+
+
+def is_shareable(src: str) -> bool:
+    """A web address or a path (relative, or from the root): no data:, javascript: …"""
+    return bool(src) and (not _SCHEME.match(src) or src.lower().startswith(("http:", "https:")))
+
 
 def feed_id(kind: str, name: str) -> str:
     """The id of a feed ("feed", its path) or a feed item ("article", its id): a name-based

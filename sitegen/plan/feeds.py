@@ -13,7 +13,7 @@ from sitegen.core.urls import Urls, absolute_html, feed_id
 from sitegen.greek import dates
 from sitegen.plan.images import ShareImages
 from sitegen.plan.planned import PlannedPage
-from sitegen.plan.views import ArticleViews, authors_of
+from sitegen.plan.views import ArticleViews, authors_of, corrected
 
 _NO_ITEMS = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -27,13 +27,12 @@ def _item(article: Article, site: Site, urls: Urls, image: dict | None) -> dict[
     assert article.date is not None
     url = urls.absolute(urls.article(article))
     published = dates.publication_time(article.date, site.config.zone)
-    updated = article.updated if article.updated and article.updated > article.date else None
     return {
         "id": item_id(article),
         "title": article.title,
         "url": url,
         "published": published,
-        "updated": dates.publication_time(updated, site.config.zone) if updated else published,
+        "updated": corrected(article, site) or published,
         "authors": [{"name": a.name, "url": a.url} for a in authors_of(article, site)],
         "image": image,
         "summary": article.summary,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sitegen.collection.site import Site
@@ -26,11 +27,11 @@ def authors_of(article: Article, site: Site) -> tuple[Author, ...]:
     return (Author(config.author, config.author_url),) if config.author else ()
 
 
-def updated_iso(article: Article, site: Site) -> str | None:
-    """When it was last corrected, ISO 8601 (None when it never was)."""
+def corrected(article: Article, site: Site) -> datetime | None:
+    """When it was last corrected, on a day after its date (None when it never was)."""
     if article.updated is None or article.date is None or article.updated <= article.date:
         return None
-    return dates.publication_time(article.updated, site.config.zone).isoformat()
+    return dates.publication_time(article.updated, site.config.zone)
 
 
 def tag_links(article: Article, site: Site, urls: Urls) -> list[dict[str, str]]:
@@ -54,10 +55,10 @@ def article_view(article: Article, site: Site, urls: Urls, full: bool = False) -
         view["body_html"] = article.body_html
         view["reading_minutes"] = greek.reading_minutes(article.text, site.config.words_per_minute)
         view["authors"] = [{"name": a.name, "url": a.url} for a in authors_of(article, site)]
-        view["updated_iso"] = updated_iso(article, site)
-        if view["updated_iso"]:
-            assert article.updated is not None
-            view["updated_text"] = dates.long_date(article.updated, site.config.language)
+        correction = corrected(article, site)
+        view["updated_iso"] = correction.isoformat() if correction else None
+        if correction:
+            view["updated_text"] = dates.long_date(correction.date(), site.config.language)
     if article.date is not None:
         view |= {
             "date_iso": article.date.isoformat(),

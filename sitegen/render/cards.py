@@ -119,14 +119,22 @@ def _check(key: str, value: object, path: Path, theme_dirs: list[Path]) -> objec
     raise _bad(path, key, f"{key} must be a whole number from {low} to {high}", hint)
 
 
-def style_key(style: CardStyle, logo: Path | None = None) -> str:
+def style_key(style: CardStyle) -> str:
     """A digest of all that decides the cards' bytes: the style's values, its fonts' bytes
-    (not where they are), the logo's bytes, this module's code and Pillow's version."""
+    (not where they are), this module's code and Pillow's version."""
     values = [value for value in astuple(style) if not isinstance(value, Path)]
     digest = hashlib.sha256(repr(values).encode())
-    for path in (style.bold_font, style.regular_font, logo, Path(__file__)):
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path else b"-")
+    for path in (style.bold_font, style.regular_font, Path(__file__)):
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update(PIL.__version__.encode())
+    return digest.hexdigest()[:32]
+
+
+def share_key(key: str, logo: Path | None) -> str:
+    """The key of the site's share image: the style's key (see style_key) and the logo's
+    bytes (the fonts are not read again)."""
+    digest = hashlib.sha256(key.encode())
+    digest.update(hashlib.sha256(logo.read_bytes()).digest() if logo else b"-")
     return digest.hexdigest()[:32]
 
 

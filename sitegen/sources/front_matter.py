@@ -10,6 +10,7 @@ from typing import Any
 
 from sitegen.core.errors import Problems
 from sitegen.core.model import Author
+from sitegen.core.urls import is_shareable, is_web_address
 from sitegen.greek import text as greek
 from sitegen.sources.dates import parse_date
 
@@ -17,8 +18,6 @@ KNOWN_KEYS = frozenset(
     {"title", "date", "updated", "tags", "summary", "slug", "draft", "id"}
     | {"author", "image", "image_alt"}
 )
-WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>/]+(?:/[^\s\"'<>]*)?", re.IGNORECASE)
-_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(["'])(.*?)\1[^>]*>""", re.IGNORECASE)
 _ALT = re.compile(r"""\salt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
 
@@ -71,7 +70,7 @@ def _author(value: Any) -> Author | None:
     if isinstance(value, dict) and set(value) <= {"name", "url"}:
         name, url = value.get("name"), value.get("url", "")
         named = isinstance(name, str) and name.strip() and isinstance(url, str)
-        if named and (not url or WEB_ADDRESS.fullmatch(url.strip())):
+        if named and (not url or is_web_address(url.strip())):
             return Author(" ".join(name.split()), url.strip())
     return None
 
@@ -100,8 +99,7 @@ def image(
         found = first_image(body_html)
         return Image(found.src, " ".join(alt.split()) or found.alt, True) if found.src else found
     src = value.strip() if isinstance(value, str) else ""
-    scheme = _URL_SCHEME.match(src)
-    if not src or (scheme and not src.lower().startswith(("http://", "https://"))):
+    if not is_shareable(src):
         problems.add(
             where,
             f"'image' must be a web address or a path in the site, not {value!r}",
@@ -123,8 +121,7 @@ def first_image(body_html: str) -> Image:
     import html
 
     src = html.unescape(match.group(2)).strip()
-    scheme = _URL_SCHEME.match(src)
-    if not src or (scheme and not src.lower().startswith(("http://", "https://"))):
+    if not is_shareable(src):
         return Image("")  # data:, javascript: and the like are never shared
     alt = _ALT.search(match.group(0))
     text = html.unescape(alt.group(2)) if alt else ""
